@@ -1,0 +1,164 @@
+// The command line: a thin layer over the library. Every command has --help.
+import { Command, CommanderError, Option } from 'commander';
+import { defaultPipeline, extractPipeline } from '../index.js';
+import { NewsgraphError, errorMessage } from '../errors.js';
+import { checkPublished } from '../extract/stage.js';
+import { analysisJson, extractJson } from '../output.js';
+import { readInputFile, readStdin } from '../ingest/read.js';
+import { runBatch } from './batch.js';
+import { cmdIngest, cmdSearch, cmdShow, cmdDemo } from './store-commands.js';
+import { writeOut } from './io.js';
+
+const DEFAULT_DB = './newsgraph.db';
+
+function program(): Command {
+  const p = new Command('newsgraph')
+    .description('Reads the news the way an analyst does: articles, actors, quotes, events, stories.')
+    .version('0.1.0')
+    .showHelpAfterError()
+    .exitOverride();
+
+  p.command('extract')
+    .description('Extract the clean article (title, bylines, dates, datelines, media, paragraphs) from text or HTML files')
+    .argument('<files...>', 'files (.txt, .md, .html, .htm, .html.gz) or - for standard input')
+    .option('--jsonl', 'one JSON object per input, in input order (the default)')
+    .option('--url <url>', 'the page URL, to resolve relative links (single input)')
+    .option('--format <format>', 'treat input as text or html (default: from the extension or sniffed)')
+    .action(async (files: string[], o: { url?: string; format?: string }) => {
+      const pipeline = extractPipeline();
+      let failed = 0;
+      for (const file of files) {
+        try {
+          const input = await readAny(file, { url: o.url ?? null, format: formatOpt(o.format) });
+          const doc = pipeline.run(input);
+          await writeOut(JSON.stringify(extractJson(doc, file)) + '\n');
+        } catch (e) {
+          if (!(e instanceof NewsgraphError)) throw e;
+          failed++;
+          process.stderr.write(`${errorMessage(e)}\n`);
+          await writeOut(JSON.stringify({ file, error: problemOf(e, file) }) + '\n');
+        }
+      }
+      exitCode = failed ? 1 : 0;
+    });
+
+  p.command('analyze')
+    .description('Analyse one article (JSON out), or a batch of JSON lines from standard input with --jsonl')
+    .argument('[file]', 'a text or HTML file, or - for standard input')
+    .option('--json', 'print the whole analysis as JSON')
+    .option('--jsonl', 'batch mode: read {id, text|html, published?, url?} lines on stdin, write one analysis per line')
+    .option('--published <date>', 'the published date, YYYY-MM-DD, to resolve relative dates')
+    .option('--url <url>', 'the article URL')
+    .option('--format <format>', 'treat input as text or html')
+    .action(async (file: string | undefined, o: { json?: boolean; jsonl?: boolean; published?: string; url?: string; format?: string }) => {
+      const published = checkPublished(o.published);
+      const pipeline = defaultPipeline();
+      if (o.jsonl) {
+        exitCode = await runBatch(pipeline, process.stdin, { published });
+        return;
+      }
+      if (!file) throw new NewsgraphError('analyze needs a FILE (or - for standard input), or --jsonl for batch mode');
+      const input = await readAny(file, { url: o.url ?? null, published, format: formatOpt(o.format) });
+      const doc = pipeline.run(input, { published });
+      if (o.json) await writeOut(JSON.stringify(analysisJson(doc), null, 2) + '\n');
+      else await writeOut(summary(doc));
+    });
+
+  p.command('ingest')
+    .description('Extract, analyse and store files, folders and globs; idempotent by content hash and resumable')
+    .argument('<paths...>', 'files, folders or globs')
+    .option('--db <path>', 'the store', DEFAULT_DB)
+    .option('--published <date>', 'a published date for inputs that lack one, YYYY-MM-DD')
+    .action(async (paths: string[], o: { db: string; published?: string }) => {
+      exitCode = await cmdIngest(paths, { db: o.db, published: checkPublished(o.published) });
+    });
+
+  p.command('search')
+    .description('Full-text search over stored articles')
+    .argument('<query...>', 'words; "quoted phrases" allowed')
+    .option('--db <path>', 'the store', DEFAULT_DB)
+    .addOption(new Option('--limit <n>', 'results to show').default('10').argParser(positiveInt('--limit')))
+    .option('--json', 'print hits as JSON lines')
+    .action(async (query: string[], o: { db: string; limit: number | string; json?: boolean }) => {
+      exitCode = await cmdSearch(query.join(' '), { db: o.db, limit: Number(o.limit), json: !!o.json });
+    });
+
+  p.command('show')
+    .description('Show a stored article by id (or a unique id prefix)')
+    .argument('<id>', 'article id or prefix (6+ characters)')
+    .option('--db <path>', 'the store', DEFAULT_DB)
+    .option('--json', 'print the whole stored analysis as JSON')
+    .action(async (id: string, o: { db: string; json?: boolean }) => {
+      exitCode = await cmdShow(id, { db: o.db, json: !!o.json });
+    });
+
+  p.command('demo')
+    .description('Ingest the bundled demo corpus (fictional articles) into the store and show what was learned')
+    .option('--db <path>', 'the store', DEFAULT_DB)
+    .action(async (o: { db: string }) => {
+      exitCode = await cmdDemo({ db: o.db });
+    });
+
+  return p;
+}
+
+let exitCode = 0;
+
+function formatOpt(f: string | undefined): 'text' | 'html' | null {
+  if (f == null) return null;
+  if (f !== 'text' && f !== 'html') throw new NewsgraphError(`--format must be text or html, found '${f}'`);
+  return f;
+}
+
+function positiveInt(name: string) {
+  return (v: string) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n <= 0) throw new NewsgraphError(`${name} must be a positive integer, found '${v}'`);
+    return n;
+  };
+}
+
+async function readAny(file: string, o: { url: string | null; published?: string | null; format?: 'text' | 'html' | null }) {
+  const opts = { url: o.url, published: o.published ?? null, format: o.format ?? null };
+  return file === '-' ? readStdin(opts) : readInputFile(file, opts);
+}
+
+/** The problem part of an input error, without the 'newsgraph: FILE: ' prefix. */
+function problemOf(e: NewsgraphError, file: string): string {
+  const m = e.message.replace(/^newsgraph:\s*/, '');
+  return m.startsWith(`${file}: `) ? m.slice(file.length + 2) : m;
+}
+
+function summary(doc: import('../model.js').Doc): string {
+  const a = doc.article;
+  const lines = [
+    `title:      ${a.title ?? '(none)'}`,
+    a.dek ? `dek:        ${a.dek}` : null,
+    `bylines:    ${a.bylines.join(', ') || '(none)'}`,
+    `published:  ${a.published ?? '(unknown)'}`,
+    `datelines:  ${a.datelines.join(' / ') || '(none)'}`,
+    ...a.media.map((m) => `media:      ${m.caption ?? ''}${m.credit ? ` [credit: ${m.credit}]` : ''}`),
+    `paragraphs: ${a.paragraphs.length}`,
+    `removed:    ${a.removed.map((r) => JSON.stringify(r)).join(', ') || '(nothing)'}`,
+    `entities:   ${doc.entities.length}  quotes: ${doc.quotes.length}  events: ${doc.events.length}  dates: ${doc.dates.length}`,
+    ...doc.messages.map((m) => `${m.severity}: ${m.source}: ${m.message}`),
+    '(use --json for the whole analysis)',
+  ];
+  return lines.filter((l) => l != null).join('\n') + '\n';
+}
+
+/** Runs the CLI; returns the exit code. Only unexpected (programmer) errors escape with a stack. */
+export async function run(argv: string[]): Promise<number> {
+  exitCode = 0;
+  try {
+    await program().parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode;
+    if (e instanceof NewsgraphError) {
+      process.stderr.write(`${errorMessage(e)}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,214 @@
+// One iterative pass over the visible tree: per-element text statistics in flat arrays
+// (pre-order index, parent index), then bottom-up sums by walking the order backwards.
+import type { AnyNode, Element } from 'domhandler';
+import { SKIP_TAGS, isElement, tagName } from './dom.js';
+import { classHint, isArticleBodyMark, isCaptionLike, isFurnitureTag, isHidden, softNegative } from './hints.js';
+
+/** Tags that start a new block of text (everything else is inline). */
+export const BLOCK_TAGS = new Set([
+  'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'h1', 'h2', 'h3', 'h4', 'h5',
+  'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'table', 'tbody', 'thead', 'tfoot', 'tr',
+  'td', 'th', 'caption', 'figure', 'figcaption', 'form', 'fieldset', 'hr', 'address', 'details', 'summary',
+  'center', 'hgroup', 'body', 'html', 'menu', 'legend', 'picture',
+]);
+
+const HEADING = /^h[1-6]$/;
+
+export interface Layout {
+  els: Element[];
+  index: Map<Element, number>;
+  parent: Int32Array;
+  /** Visible text characters in the subtree. */
+  text: Float64Array;
+  /** Of which inside links. */
+  link: Float64Array;
+  /** Text owned directly by this element as a block (its inline content). */
+  ownText: Float64Array;
+  ownLink: Float64Array;
+  ownWords: Float64Array;
+  ownCommas: Float64Array;
+  /** Paragraph (<p>) count in the subtree. */
+  paras: Float64Array;
+  /** 1 when this element is a furniture root (by tag/role or class/id), 2 when caption-like. */
+  mark: Uint8Array;
+  /** Content score of the subtree: good text minus furniture text. */
+  score: Float64Array;
+  body: number;
+}
+
+function trimmedLength(s: string): number {
+  let a = 0;
+  let b = s.length;
+  while (a < b && s.charCodeAt(a) <= 32) a++;
+  while (b > a && s.charCodeAt(b - 1) <= 32) b--;
+  return b - a;
+}
+
+function countWords(s: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const space = c <= 32 || c === 160;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
+
+function countCommas(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 44 || c === 46 || c === 0x3001 || c === 0x3002 || c === 0xff0c) n++;
+  }
+  return n;
+}
+
+export function buildLayout(root: AnyNode): Layout {
+  const els: Element[] = [];
+  const parents: number[] = [];
+  const own: number[] = [];
+  const ownL: number[] = [];
+  const ownW: number[] = [];
+  const ownC: number[] = [];
+  // iterative pre-order walk; frames carry parent index, owning block index and whether inside a link
+  const nodes: AnyNode[] = [root];
+  const fParent: number[] = [-1];
+  const fBlock: number[] = [-1];
+  const fLink: boolean[] = [false];
+  while (nodes.length) {
+    const n = nodes.pop()!;
+    const p = fParent.pop()!;
+    let block = fBlock.pop()!;
+    let inLink = fLink.pop()!;
+    if (n.type === 'text') {
+      if (block < 0) continue;
+      const data = (n as unknown as { data: string }).data;
+      const len = trimmedLength(data);
+      if (!len) continue;
+      own[block] += len;
+      if (inLink) ownL[block] += len;
+      ownW[block] += countWords(data);
+      ownC[block] += countCommas(data);
+      continue;
+    }
+    let me = p;
+    if (isElement(n)) {
+      const t = tagName(n);
+      if (SKIP_TAGS.has(t) || isHidden(n)) continue;
+      me = els.length;
+      els.push(n);
+      parents.push(p);
+      own.push(0);
+      ownL.push(0);
+      ownW.push(0);
+      ownC.push(0);
+      if (BLOCK_TAGS.has(t) || block < 0) block = me;
+      if (t === 'a') inLink = true;
+    } else if (n.type !== 'root') {
+      continue; // comments, directives, cdata
+    }
+    const kids = (n as Element).children;
+    if (kids) {
+      for (let i = kids.length - 1; i >= 0; i--) {
+        nodes.push(kids[i]);
+        fParent.push(me);
+        fBlock.push(block);
+        fLink.push(inLink);
+      }
+    }
+  }
+  const N = els.length;
+  const index = new Map<Element, number>();
+  const parent = Int32Array.from(parents);
+  const text = Float64Array.from(own);
+  const link = Float64Array.from(ownL);
+  const paras = new Float64Array(N);
+  // headings that are wholly links (story teasers) and images, per subtree
+  const linkHeads = new Float64Array(N);
+  const imgs = new Float64Array(N);
+  let body = 0;
+  for (let i = 0; i < N; i++) {
+    index.set(els[i], i);
+    if (body === 0 && tagName(els[i]) === 'body') body = i;
+  }
+  for (let i = N - 1; i > 0; i--) {
+    const p = parent[i];
+    if (p < 0) continue;
+    text[p] += text[i];
+    link[p] += link[i];
+    const t = tagName(els[i]);
+    if (own[i] > 0 && (t === 'p' || ownW[i] >= 25)) paras[i] += 1;
+    if (own[i] > 0 && HEADING.test(t) && ownL[i] >= 0.8 * own[i]) linkHeads[i] += 1;
+    if (t === 'img' || t === 'picture') imgs[i] += 1;
+    paras[p] += paras[i];
+    linkHeads[p] += linkHeads[i];
+    imgs[p] += imgs[i];
+  }
+  const mark = new Uint8Array(N);
+  const inFurn = new Uint8Array(N);
+  const total = N ? text[body] || 1 : 1;
+  for (let i = 0; i < N; i++) {
+    const e = els[i];
+    const p = parent[i];
+    if (p >= 0 && inFurn[p]) inFurn[i] = 1;
+    if (i === body || tagName(e) === 'html' || tagName(e) === 'body' || isArticleBodyMark(e)) continue;
+    if (isCaptionLike(e) && text[i] < 1000) {
+      mark[i] = 2;
+      continue;
+    }
+    const byTag = isFurnitureTag(e);
+    const byClass = !byTag && classHint(e) < 0;
+    if (byClass && softNegative(e) && paras[i] >= 3 && link[i] < 0.25 * text[i] && text[i] >= 500) continue;
+    const teasers = linkHeads[i] >= 2 && text[i] < 400 * linkHeads[i];
+    const gallery = imgs[i] >= 3 && text[i] < 250 * imgs[i] && paras[i] < imgs[i];
+    if ((byTag || byClass || teasers || gallery) && text[i] < 0.5 * total) {
+      mark[i] = 1;
+      inFurn[i] = 1;
+    }
+  }
+  const score = new Float64Array(N);
+  for (let i = 0; i < N; i++) {
+    const t = own[i];
+    if (!t) continue;
+    const ld = ownL[i] / t;
+    if (inFurn[i] || ld > 0.5) score[i] = -t;
+    else if (ownW[i] >= 10 || t >= 80) score[i] = t * (1 - ld) + 10 * Math.min(ownC[i], 10);
+    else score[i] = 0.25 * t * (1 - ld);
+  }
+  for (let i = N - 1; i > 0; i--) {
+    const p = parent[i];
+    if (p >= 0) score[p] += score[i];
+  }
+  return {
+    els, index, parent, text, link, ownText: Float64Array.from(own), ownLink: Float64Array.from(ownL),
+    ownWords: Float64Array.from(ownW), ownCommas: Float64Array.from(ownC), paras, mark, score, body,
+  };
+}
+
+/** The element most likely to be the article body: the subtree with the best content score, deepest on ties. */
+export function pickRoot(L: Layout): number {
+  const N = L.els.length;
+  if (!N) return -1;
+  let best = L.body;
+  let bestScore = -Infinity;
+  for (let i = N - 1; i >= 0; i--) {
+    if (L.mark[i]) continue;
+    const e = L.els[i];
+    const t = tagName(e);
+    let s = L.score[i];
+    if (s <= 0) continue;
+    if (isArticleBodyMark(e)) s *= 1.25;
+    else if (t === 'article' || t === 'main' || e.attribs?.role === 'main') s *= 1.1;
+    else {
+      const h = classHint(e);
+      if (h > 0) s *= 1.05;
+    }
+    if (s > bestScore) {
+      bestScore = s;
+      best = i;
+    }
+  }
+  return best;
+}

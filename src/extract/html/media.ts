@@ -1,0 +1,117 @@
+// Figures: image URL, caption and credit, kept apart from body text.
+import type { AnyNode, Element } from 'domhandler';
+import type { Media } from '../../model.js';
+import { classId, isElement, squash, tagName, textOf } from './dom.js';
+import { resolveUrl } from './url.js';
+
+const CREDIT_CI = /(?:^|[^a-z])(?:credit|credits|copyright|source|photographer|photo-?credit|image-?credit|attribution)(?:$|[^a-z])/;
+const CREDIT_TAIL = [
+  /\s*[(\[]?\b(?:photo(?:graph)?s?|image|picture|credit|foto|illustration|source|video)(?:\s+by)?\s*[:：]\s*([^\n]{2,100}?)[)\]]?\.?$/i,
+  /\s*\(((?:[^()]{0,60}?\b(?:Reuters|AP|AFP|EPA|Getty|Shutterstock|Bloomberg|Xinhua|Photo|Pool|Handout|Images?)\b[^()]{0,60}?))\)\.?$/,
+  /\s+((?:\p{Lu}[\p{L}.'-]*\s?){1,4}\/\s?(?:Getty Images|Reuters|AP|AFP|EPA|Shutterstock|Bloomberg|Pool|Handout)[\w ]{0,30})\.?$/u,
+];
+
+/** Splits a trailing credit off a caption ("… Photo: Jane Doe", "… (Reuters)"). */
+export function splitCredit(caption: string): { caption: string | null; credit: string | null } {
+  const c = squash(caption);
+  for (const re of CREDIT_TAIL) {
+    const m = re.exec(c);
+    if (m && m.index > 0) return { caption: c.slice(0, m.index).trim() || null, credit: m[1].trim() || null };
+    if (m && m.index === 0) return { caption: null, credit: m[1].trim() || null };
+  }
+  return { caption: c || null, credit: null };
+}
+
+function srcOf(img: Element): string | null {
+  const a = img.attribs ?? {};
+  const cands = [a.src, a['data-src'], a['data-lazy-src'], a['data-original'], a['data-url'], a['data-hi-res-src']];
+  for (const c of cands) if (c && !/^data:image\/(?:gif|png);base64,.{0,200}$/i.test(c.trim())) return c;
+  const set = a.srcset ?? a['data-srcset'];
+  if (set) {
+    const first = set.trim().split(/\s*,\s*/)[0]?.split(/\s+/)[0];
+    if (first) return first;
+  }
+  return a.src ?? null;
+}
+
+function findImage(fig: Element): string | null {
+  const stack: AnyNode[] = [fig];
+  let fromSource: string | null = null;
+  let steps = 0;
+  while (stack.length && steps++ < 2000) {
+    const n = stack.pop()!;
+    if (isElement(n)) {
+      const t = tagName(n);
+      if (t === 'img') {
+        const s = srcOf(n);
+        if (s) return s;
+      } else if (t === 'source' && !fromSource) {
+        const set = n.attribs?.srcset ?? n.attribs?.['data-srcset'];
+        if (set) fromSource = set.trim().split(/\s*,\s*/)[0]?.split(/\s+/)[0] ?? null;
+      } else if (t === 'meta' && n.attribs?.itemprop === 'url' && n.attribs.content && !fromSource) {
+        fromSource = n.attribs.content;
+      }
+      const kids = n.children;
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+    }
+  }
+  return fromSource;
+}
+
+/** The figure's caption and credit from figcaption / credit-classed elements / a trailing pattern. */
+function captionOf(fig: Element): { caption: string | null; credit: string | null } {
+  let capEl: Element | null = null;
+  const credits: string[] = [];
+  const stack: AnyNode[] = [fig];
+  let steps = 0;
+  while (stack.length && steps++ < 2000) {
+    const n = stack.pop()!;
+    if (!isElement(n)) continue;
+    const t = tagName(n);
+    if (t === 'script' || t === 'style' || t === 'noscript') continue;
+    if (n !== fig && CREDIT_CI.test(classId(n))) {
+      const s = squash(textOf(n));
+      if (s && s.length < 200) credits.push(s);
+      continue;
+    }
+    if (!capEl && (t === 'figcaption' || (n !== fig && /caption/.test(classId(n))))) capEl = n;
+    const kids = n.children;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+  }
+  if (!capEl) return { caption: null, credit: credits[0] ?? null };
+  let cap = squash(textOf(capEl));
+  for (const c of credits) {
+    const k = cap.lastIndexOf(c);
+    if (k >= 0) cap = (cap.slice(0, k) + cap.slice(k + c.length)).trim();
+  }
+  if (credits.length) return { caption: cap || null, credit: credits.join('; ') };
+  return splitCredit(cap);
+}
+
+/** Figures under the scope elements (each figure once, outermost only). */
+export function collectMedia(scopes: Element[], base: string | null, limit = 100): Media[] {
+  const out: Media[] = [];
+  const seen = new Set<Element>();
+  for (const scope of scopes) {
+    const stack: AnyNode[] = [scope];
+    while (stack.length && out.length < limit) {
+      const n = stack.pop()!;
+      if (!isElement(n)) continue;
+      const t = tagName(n);
+      if (t === 'script' || t === 'style' || t === 'noscript' || t === 'template') continue;
+      const ci = classId(n);
+      const figLike = t === 'figure' || (!!ci && /(?:^|[^a-z])wp-caption(?:$|[^a-z])/.test(ci));
+      if (figLike) {
+        if (seen.has(n)) continue;
+        seen.add(n);
+        const { caption, credit } = captionOf(n);
+        const img = resolveUrl(findImage(n), base);
+        if (caption || credit || img) out.push({ caption, credit, image: img });
+        continue;
+      }
+      const kids = n.children;
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+    }
+  }
+  return out;
+}

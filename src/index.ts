@@ -1,0 +1,22 @@
+// The library: the pipeline and its stages, the stores, ingest. The CLI and server are thin layers over this.
+import './extract/stage.js';
+import { buildPipeline, type Pipeline } from './pipeline.js';
+
+export * from './model.js';
+export * from './errors.js';
+export { buildPipeline, registerStage, knownStages, newDoc, contentHash } from './pipeline.js';
+export type { Pipeline, Stage, StageOptions } from './pipeline.js';
+export { extractText } from './extract/text.js';
+export { extractHtml } from './extract/html/index.js';
+export { analysisJson, extractJson, articleJson } from './output.js';
+
+/** Stages of the default analysis, in order. Later stages (actors, quotes, events, dates) join this list. */
+export const DEFAULT_STAGES = ['extract'] as const;
+
+export function defaultPipeline(): Pipeline {
+  return buildPipeline(DEFAULT_STAGES);
+}
+
+export function extractPipeline(): Pipeline {
+  return buildPipeline(['extract']);
+}
