@@ -29,8 +29,8 @@ function program(): Command {
       let failed = 0;
       for (const file of files) {
         try {
-          const input = await readAny(file, { url: o.url ?? null, format: formatOpt(o.format) });
-          const doc = pipeline.run(input);
+          const { warnings, ...input } = await readAny(file, { url: o.url ?? null, format: formatOpt(o.format) });
+          const doc = withWarnings(pipeline.run(input), warnings);
           await writeOut(JSON.stringify(extractJson(doc, file)) + '\n');
         } catch (e) {
           if (!(e instanceof NewsgraphError)) throw e;
@@ -58,8 +58,8 @@ function program(): Command {
         return;
       }
       if (!file) throw new NewsgraphError('analyze needs a FILE (or - for standard input), or --jsonl for batch mode');
-      const input = await readAny(file, { url: o.url ?? null, published, format: formatOpt(o.format) });
-      const doc = pipeline.run(input, { published });
+      const { warnings, ...input } = await readAny(file, { url: o.url ?? null, published, format: formatOpt(o.format) });
+      const doc = withWarnings(pipeline.run(input, { published }), warnings);
       if (o.json) await writeOut(JSON.stringify(analysisJson(doc), null, 2) + '\n');
       else await writeOut(summary(doc));
     });
@@ -121,6 +121,12 @@ function positiveInt(name: string) {
 async function readAny(file: string, o: { url: string | null; published?: string | null; format?: 'text' | 'html' | null }) {
   const opts = { url: o.url, published: o.published ?? null, format: o.format ?? null };
   return file === '-' ? readStdin(opts) : readInputFile(file, opts);
+}
+
+/** Reading warnings (charset fallbacks, …) travel on the document as messages. */
+function withWarnings(doc: import('../model.js').Doc, warnings: string[]) {
+  for (const message of warnings) doc.messages.push({ source: 'ingest/read', severity: 'warning', message });
+  return doc;
 }
 
 /** The problem part of an input error, without the 'newsgraph: FILE: ' prefix. */

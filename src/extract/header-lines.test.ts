@@ -23,6 +23,8 @@ test('inline wire datelines', () => {
   assert.deepEqual(d && { places: d.places, date: d.date, agency: d.agency }, { places: ['KYIV'], date: 'April 25', agency: 'Reuters' });
   assert.deepEqual(parseInlineDateline('BEIRUT/JERUSALEM, Jan 5 (Reuters) — Talks')?.places, ['BEIRUT', 'JERUSALEM']);
   assert.deepEqual(parseInlineDateline('WASHINGTON (AP) — The Senate')?.places, ['WASHINGTON']);
+  const r = parseInlineDateline('LENHOLT, Kestria, March 3 (TPA) - The council');
+  assert.deepEqual(r && [r.places, r.region, r.date, r.agency], [['LENHOLT'], 'Kestria', 'March 3', 'TPA']);
   assert.equal(parseInlineDateline('The President said - nothing'), null);
   assert.equal(parseInlineDateline('US - talks'), null);
 });

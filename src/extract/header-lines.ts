@@ -45,6 +45,8 @@ function splitPlaces(s: string): string[] {
 
 export interface InlineDateline {
   places: string[];
+  /** A region or country written after the place ("Kestria"), or null. */
+  region: string | null;
   /** The date as written in the dateline ("April 25"), or null. */
   date: string | null;
   /** The agency in parentheses ("Reuters"), or null. */
@@ -56,6 +58,8 @@ export interface InlineDateline {
 // "KYIV, April 25 (Reuters) - …", "WASHINGTON (AP) — …", "BEIRUT/JERUSALEM, Jan 5 (Reuters) -", "LONDON: …".
 const INLINE = new RegExp(
   String.raw`^(${PLACE}(?:\s*/\s*${PLACE})*)` +
+    // an optional region or country in mixed case ("LENHOLT, Kestria, March 3 (TPA) -"), only before a date or agency
+    String.raw`(?:,\s*(\p{Lu}[\p{L}.'’-]+(?:\s\p{Lu}[\p{L}.'’-]+){0,2})(?=,\s*[A-Z\d]|\s*\())?` +
     String.raw`(?:,\s*((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?)|(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?)))?` +
     String.raw`\s*(?:\(([^()]{1,40})\))?\s*(?:[-–—]+|:)\s+`,
   'u',
@@ -67,9 +71,10 @@ export function parseInlineDateline(paragraph: string): InlineDateline | null {
   if (!m) return null;
   const places = splitPlaces(m[1]!);
   // A lone capitalized word with nothing else ("US - …") is too weak: require a date, an agency, or a 3+ letter place.
-  if (!m[2] && !m[3] && places.every((p) => p.replace(/[^A-Z]/g, '').length < 3)) return null;
-  // Acronym-led sentences ("NATO - the alliance…") are rare but possible: a colon form needs the place on a line of its own.
-  return { places, date: m[2] ?? null, agency: m[3] ?? null, length: m[0].length };
+  const date = m[3] ?? null;
+  const agency = m[4] ?? null;
+  if (!date && !agency && places.every((p) => p.replace(/[^A-Z]/g, '').length < 3)) return null;
+  return { places, region: m[2] ?? null, date, agency, length: m[0].length };
 }
 
 const BYLINE = /^by\s+(.{2,150})$/iu;

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
@@ -218,5 +220,28 @@ describe('readStdin and readInputBytes', () => {
     assert.equal(r.charset, 'koi8-r');
     assert.equal(r.format, 'html');
     assert.equal(r.body, '<p>Министр</p><p>заявил</p>');
+  });
+});
+
+describe('the demo corpus reads cleanly', () => {
+  const demo = fileURLToPath(new URL('../../demo/', import.meta.url));
+  interface Entry { file: string; format: 'text' | 'html'; charset: string; gzip: boolean; title: string; published: string }
+  const manifest = JSON.parse(readFileSync(join(demo, 'manifest.json'), 'utf8')) as { articles: Entry[] };
+
+  it('the manifest lists every file in demo/articles, and only those', () => {
+    const files = readdirSync(join(demo, 'articles')).map((f) => `articles/${f}`).sort();
+    assert.deepEqual(manifest.articles.map((a) => a.file).sort(), files);
+    assert.ok(files.length >= 12);
+  });
+  it('each file decodes with the format and charset the manifest says, without replacement characters', async () => {
+    for (const a of manifest.articles) {
+      const r = await readInputFile(join(demo, a.file));
+      assert.equal(r.format, a.format, a.file);
+      assert.equal(r.charset, a.charset.replace(/ \(undeclared\)$/, ''), a.file);
+      assert.deepEqual(r.warnings, [], a.file);
+      assert.ok(!r.body.includes('\uFFFD'), a.file);
+      assert.ok(r.body.includes(a.title.split(' ').slice(0, 4).join(' ')), `${a.file}: title text`);
+      assert.match(a.published, /^2024-\d\d-\d\d$/);
+    }
   });
 });

@@ -11,7 +11,8 @@ const NEG_TOKENS = new Set([
   'pagination', 'pager', 'outbrain', 'taboola', 'toolbar', 'tags', 'tagcloud', 'trending', 'popular', 'mostread',
   'banner', 'paywall', 'rail', 'skip', 'jump', 'shoutbox', 'login', 'signin', 'follow', 'print',
   'teaser', 'teasers', 'upsell', 'donate', 'syndication', 'seealso', 'readmore', 'readnext', 'upnext', 'nextstory',
-  'morestories', 'combx', 'contact', 'bio', 'meta', 'reactions', 'feedback',
+  'morestories', 'combx', 'contact', 'bio', 'meta', 'reactions', 'feedback', 'gallery', 'slideshow', 'carousel',
+  'slider', 'lightbox',
 ]);
 // Compound fragments, matched anywhere in the class/id string.
 const NEG_FRAGMENTS = /comment|disqus|related|recommend|sharebar|share-?tools|social|newsletter|subscri|signup|sign-up|promo|advert|sponsor|cookie|consent|outbrain|taboola|read-?more|read-?next|up-?next|next-?(?:story|article|post)|more-?(?:stories|articles|news|from)|most-?(?:read|popular|viewed)|sidebar|breadcrumb|pagination|paywall|footer|masthead|newsfeed|jp-relatedposts|yarpp/;
@@ -28,6 +29,13 @@ export function tokens(ci: string): string[] {
 // Furniture words that are also used loosely ("read-more" wrappers around the rest of a story, "meta", "bio"):
 // these only count when the element is not itself full of paragraphs.
 const SOFT_NEG = /(?:^|[^a-z])(?:read-?more|readmore|more|teaser|teasers|rail|meta|print|skip|jump|contact|follow|bio|tags|popup|modal|menu|hidden|banner|toolbar|upsell|syndication|feedback|reactions|login|signin|widget|widgets|promo|promotion)(?:$|[^a-z])/;
+
+const HARD_NEG = /comment|disqus|repl(?:y|ies)|respond|discussion|cookie|consent|newsletter|subscri|outbrain|taboola|related|recommend|sidebar|advert|sponsor|promo|gallery|slideshow|carousel|lightbox|footer|breadcrumb/;
+
+/** Furniture words that hold even for long runs of paragraphs (comment threads, related stories). */
+export function hardNegative(e: Element): boolean {
+  return HARD_NEG.test(classId(e));
+}
 
 /** True when a negative class hint is one of the loose words only. */
 export function softNegative(e: Element): boolean {

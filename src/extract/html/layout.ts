@@ -2,7 +2,7 @@
 // (pre-order index, parent index), then bottom-up sums by walking the order backwards.
 import type { AnyNode, Element } from 'domhandler';
 import { SKIP_TAGS, isElement, tagName } from './dom.js';
-import { classHint, isArticleBodyMark, isCaptionLike, isFurnitureTag, isHidden, softNegative } from './hints.js';
+import { classHint, isArticleBodyMark, isCaptionLike, isFurnitureTag, isHidden, hardNegative, softNegative } from './hints.js';
 
 /** Tags that start a new block of text (everything else is inline). */
 export const BLOCK_TAGS = new Set([
@@ -31,6 +31,8 @@ export interface Layout {
   paras: Float64Array;
   /** 1 when this element is a furniture root (by tag/role or class/id), 2 when caption-like. */
   mark: Uint8Array;
+  /** 1 when the element is inside (or is) a furniture or caption subtree. */
+  furn: Uint8Array;
   /** Content score of the subtree: good text minus furniture text. */
   score: Float64Array;
   body: number;
@@ -140,19 +142,17 @@ export function buildLayout(root: AnyNode): Layout {
     link[p] += link[i];
     const t = tagName(els[i]);
     if (own[i] > 0 && (t === 'p' || ownW[i] >= 25)) paras[i] += 1;
-    if (own[i] > 0 && HEADING.test(t) && ownL[i] >= 0.8 * own[i]) linkHeads[i] += 1;
+    if (own[i] > 0 && HEADING.test(t) && ownL[i] >= 0.6 * own[i]) linkHeads[i] += 1;
     if (t === 'img' || t === 'picture') imgs[i] += 1;
     paras[p] += paras[i];
     linkHeads[p] += linkHeads[i];
     imgs[p] += imgs[i];
   }
   const mark = new Uint8Array(N);
-  const inFurn = new Uint8Array(N);
   const total = N ? text[body] || 1 : 1;
   for (let i = 0; i < N; i++) {
     const e = els[i];
     const p = parent[i];
-    if (p >= 0 && inFurn[p]) inFurn[i] = 1;
     if (i === body || tagName(e) === 'html' || tagName(e) === 'body' || isArticleBodyMark(e)) continue;
     if (isCaptionLike(e) && text[i] < 1000) {
       mark[i] = 2;
@@ -160,12 +160,16 @@ export function buildLayout(root: AnyNode): Layout {
     }
     const byTag = isFurnitureTag(e);
     const byClass = !byTag && classHint(e) < 0;
-    if (byClass && softNegative(e) && paras[i] >= 3 && link[i] < 0.25 * text[i] && text[i] >= 500) continue;
+    // a class word alone does not make furniture of a run of real paragraphs ("sharing-with-…" section ids,
+    // "read-more" wrappers); comment threads and related-story blocks stay furniture however long
+    const rich = paras[i] >= 3 && link[i] < 0.25 * text[i] && text[i] >= 500;
+    if (byClass && rich && (softNegative(e) || !hardNegative(e))) continue;
     const teasers = linkHeads[i] >= 2 && text[i] < 400 * linkHeads[i];
     const gallery = imgs[i] >= 3 && text[i] < 250 * imgs[i] && paras[i] < imgs[i];
-    if ((byTag || byClass || teasers || gallery) && text[i] < 0.5 * total) {
+    // a furniture word on a wrapper of most of the page ("has-sidebar" layouts) says nothing
+    const cap = byClass && hardNegative(e) ? 0.8 : 0.5;
+    if ((byTag || byClass || teasers || gallery) && text[i] < cap * total) {
       mark[i] = 1;
-      inFurn[i] = 1;
     }
   }
   const score = new Float64Array(N);
@@ -173,17 +177,23 @@ export function buildLayout(root: AnyNode): Layout {
     const t = own[i];
     if (!t) continue;
     const ld = ownL[i] / t;
-    if (inFurn[i] || ld > 0.5) score[i] = -t;
+    if (ld > 0.5) score[i] = -t;
     else if (ownW[i] >= 10 || t >= 80) score[i] = t * (1 - ld) + 10 * Math.min(ownC[i], 10);
     else score[i] = 0.25 * t * (1 - ld);
   }
+  const furn = new Uint8Array(N);
+  for (let i = 1; i < N; i++) if (mark[i] || furn[parent[i]]) furn[i] = 1;
+  // a furniture subtree costs a bounded amount however big it is (it is dropped on output anyway):
+  // enough to keep the body from spreading over menus and widgets, not enough for a big gallery to sink it
   for (let i = N - 1; i > 0; i--) {
+    if (mark[i] === 1) score[i] = -Math.min(text[i], 500);
+    else if (mark[i] === 2) score[i] = 0;
     const p = parent[i];
     if (p >= 0) score[p] += score[i];
   }
   return {
     els, index, parent, text, link, ownText: Float64Array.from(own), ownLink: Float64Array.from(ownL),
-    ownWords: Float64Array.from(ownW), ownCommas: Float64Array.from(ownC), paras, mark, score, body,
+    ownWords: Float64Array.from(ownW), ownCommas: Float64Array.from(ownC), paras, mark, furn, score, body,
   };
 }
 
@@ -194,7 +204,7 @@ export function pickRoot(L: Layout): number {
   let best = L.body;
   let bestScore = -Infinity;
   for (let i = N - 1; i >= 0; i--) {
-    if (L.mark[i]) continue;
+    if (L.furn[i]) continue;
     const e = L.els[i];
     const t = tagName(e);
     let s = L.score[i];
