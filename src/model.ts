@@ -130,6 +130,8 @@ export interface Doc {
   id: string;
   input: RawInput;
   article: Article;
+  /** Sentence spans of `article.text` (filled by the 'language' stage). */
+  sentences: Span[];
   entities: Entity[];
   quotes: Quote[];
   events: NewsEvent[];

@@ -41,6 +41,7 @@ export function newDoc(input: RawInput): Doc {
     id: contentHash(input),
     input,
     article: emptyArticle(input.source, input.url),
+    sentences: [],
     entities: [],
     quotes: [],
     events: [],

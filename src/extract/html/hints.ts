@@ -15,7 +15,7 @@ const NEG_TOKENS = new Set([
   'slider', 'lightbox',
 ]);
 // Compound fragments, matched anywhere in the class/id string.
-const NEG_FRAGMENTS = /comment|disqus|related|recommend|sharebar|share-?tools|social|newsletter|subscri|signup|sign-up|promo|advert|sponsor|cookie|consent|outbrain|taboola|read-?more|read-?next|up-?next|next-?(?:story|article|post)|more-?(?:stories|articles|news|from)|most-?(?:read|popular|viewed)|sidebar|breadcrumb|pagination|paywall|footer|masthead|newsfeed|jp-relatedposts|yarpp/;
+const NEG_FRAGMENTS = /(?:^|[^a-z])comment(?!ed|ary)|disqus|related|recommend|sharebar|share-?tools|social|newsletter|subscri|signup|sign-up|promo|advert|sponsor|cookie|consent|outbrain|taboola|read-?more|read-?next|up-?next|next-?(?:story|article|post)|more-?(?:stories|articles|news|from)|most-?(?:read|popular|viewed)|sidebar|breadcrumb|pagination|paywall|footer|masthead|newsfeed|jp-relatedposts|yarpp/;
 const POS_TOKENS = new Set([
   'article', 'articlebody', 'body', 'content', 'entry', 'main', 'post', 'text', 'story', 'prose', 'blog',
   'page', 'hentry', 'column', 'storycontent', 'articlecontent', 'postcontent', 'entrycontent',
@@ -30,7 +30,7 @@ export function tokens(ci: string): string[] {
 // these only count when the element is not itself full of paragraphs.
 const SOFT_NEG = /(?:^|[^a-z])(?:read-?more|readmore|more|teaser|teasers|rail|meta|print|skip|jump|contact|follow|bio|tags|popup|modal|menu|hidden|banner|toolbar|upsell|syndication|feedback|reactions|login|signin|widget|widgets|promo|promotion)(?:$|[^a-z])/;
 
-const HARD_NEG = /comment|disqus|repl(?:y|ies)|respond|discussion|cookie|consent|newsletter|subscri|outbrain|taboola|related|recommend|sidebar|advert|sponsor|promo|gallery|slideshow|carousel|lightbox|footer|breadcrumb/;
+const HARD_NEG = /(?:^|[^a-z])comment(?!ed|ary)|disqus|repl(?:y|ies)|respond|discussion|cookie|consent|newsletter|subscri|outbrain|taboola|related|recommend|sidebar|advert|sponsor|promo|gallery|slideshow|carousel|lightbox|footer|breadcrumb/;
 
 /** Furniture words that hold even for long runs of paragraphs (comment threads, related stories). */
 export function hardNegative(e: Element): boolean {

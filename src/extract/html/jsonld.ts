@@ -2,6 +2,8 @@
 
 export interface JsonLdInfo {
   headline: string | null;
+  /** The object's name, when it differs from the headline. */
+  name: string | null;
   authors: string[];
   datePublished: string | null;
   publisher: string | null;
@@ -70,7 +72,7 @@ function objects(root: unknown): Record<string, unknown>[] {
 
 /** Reads the article-like JSON-LD objects from the raw script texts; never throws. */
 export function readJsonLd(scripts: string[]): JsonLdInfo {
-  const info: JsonLdInfo = { headline: null, authors: [], datePublished: null, publisher: null, description: null, articleBody: null };
+  const info: JsonLdInfo = { headline: null, name: null, authors: [], datePublished: null, publisher: null, description: null, articleBody: null };
   const articles: Record<string, unknown>[] = [];
   const others: Record<string, unknown>[] = [];
   for (const raw of scripts) {
@@ -91,6 +93,7 @@ export function readJsonLd(scripts: string[]): JsonLdInfo {
   const a = articles[0];
   if (a) {
     info.headline = str(a.headline) ?? str(a.name);
+    info.name = str(a.name);
     names(a.author ?? a.creator, info.authors);
     info.datePublished = str(a.datePublished) ?? str(a.dateCreated);
     const pub = a.publisher as unknown;

@@ -13,6 +13,7 @@ export const BLOCK_TAGS = new Set([
 ]);
 
 const HEADING = /^h[1-6]$/;
+const LISTISH = new Set(['ul', 'ol', 'dl', 'table', 'tbody', 'thead', 'tr', 'menu']);
 
 export interface Layout {
   els: Element[];
@@ -130,6 +131,8 @@ export function buildLayout(root: AnyNode): Layout {
   // headings that are wholly links (story teasers) and images, per subtree
   const linkHeads = new Float64Array(N);
   const imgs = new Float64Array(N);
+  // text blocks per subtree (for widgets made of many tiny labels)
+  const nblocks = new Float64Array(N);
   let body = 0;
   for (let i = 0; i < N; i++) {
     index.set(els[i], i);
@@ -144,6 +147,8 @@ export function buildLayout(root: AnyNode): Layout {
     if (own[i] > 0 && (t === 'p' || ownW[i] >= 25)) paras[i] += 1;
     if (own[i] > 0 && HEADING.test(t) && ownL[i] >= 0.6 * own[i]) linkHeads[i] += 1;
     if (t === 'img' || t === 'picture') imgs[i] += 1;
+    if (own[i] > 0) nblocks[i] += 1;
+    nblocks[p] += nblocks[i];
     paras[p] += paras[i];
     linkHeads[p] += linkHeads[i];
     imgs[p] += imgs[i];
@@ -164,11 +169,13 @@ export function buildLayout(root: AnyNode): Layout {
     // "read-more" wrappers); comment threads and related-story blocks stay furniture however long
     const rich = paras[i] >= 3 && link[i] < 0.25 * text[i] && text[i] >= 500;
     if (byClass && rich && (softNegative(e) || !hardNegative(e))) continue;
+    const tn = tagName(e);
+    const widget = nblocks[i] >= 12 && text[i] < 20 * nblocks[i] && paras[i] === 0 && !LISTISH.has(tn);
     const teasers = linkHeads[i] >= 2 && text[i] < 400 * linkHeads[i];
     const gallery = imgs[i] >= 3 && text[i] < 250 * imgs[i] && paras[i] < imgs[i];
     // a furniture word on a wrapper of most of the page ("has-sidebar" layouts) says nothing
     const cap = byClass && hardNegative(e) ? 0.8 : 0.5;
-    if ((byTag || byClass || teasers || gallery) && text[i] < cap * total) {
+    if ((byTag || byClass || teasers || gallery || widget) && text[i] < cap * total) {
       mark[i] = 1;
     }
   }
