@@ -1,5 +1,7 @@
 // The library: the pipeline and its stages, the stores, ingest. The CLI and server are thin layers over this.
 import './extract/stage.js';
+import './analyze/language/index.js';
+import './analyze/dates.js';
 import { buildPipeline, type Pipeline } from './pipeline.js';
 
 export * from './model.js';
@@ -11,7 +13,7 @@ export { extractHtml } from './extract/html/index.js';
 export { analysisJson, extractJson, articleJson } from './output.js';
 
 /** Stages of the default analysis, in order. Later stages (actors, quotes, events, dates) join this list. */
-export const DEFAULT_STAGES = ['extract'] as const;
+export const DEFAULT_STAGES = ['extract', 'language', 'dates'] as const;
 
 export function defaultPipeline(): Pipeline {
   return buildPipeline(DEFAULT_STAGES);

@@ -40,6 +40,8 @@ test('a weekday in a future clause looks forward', () => {
   // Past tense, or a reporting verb between the future word and the day, keeps the default.
   assert.equal(valueOf('The two leaders met on Monday in Geneva.', FRI, 'Monday'), '2025-04-21');
   assert.equal(valueOf('The envoy, who will travel to Rome, said on Monday that talks stalled.', FRI, 'Monday'), '2025-04-21');
+  // Laws and ceasefires that take effect are in the future (published on Thursday 2024-03-21).
+  assert.equal(valueOf('They agreed a truce, taking effect on Friday.', '2024-03-21', 'Friday'), '2024-03-22');
   const said = findDates('Officials said on Monday that the talks will resume on Thursday.', FRI).dates.map((d) => d.value);
   assert.deepEqual(said, ['2025-04-21', '2025-05-01']);
 });
@@ -63,7 +65,7 @@ test('values follow the granularity written', () => {
     ['Fighting resumed last weekend.', 'last weekend', '2025-04-19/2025-04-20'],
     ['Talks ran from April 21 to 23.', 'April 21 to 23', '2025-04-21/2025-04-23'],
     ['The ceasefire held between 2014-2022 in places.', '2014-2022', '2014/2022'],
-    ['He said it would be ready in March.', 'March', '2025-03'],
+    ['The plan was approved in March.', 'March', '2025-03'],
     ['Prices have risen since May.', 'May', '2024-05'],
     ['Voters will go to the polls in May.', 'May', '2025-05'],
     ['A day later, the ceasefire collapsed.', 'A day later', ''],
@@ -105,6 +107,10 @@ test('common false positives in news are not dates', () => {
     'The 9/11 attacks changed everything.',
     'They fought for three days.',
     'April Ryan asked the question.',
+    'The two ministers sat down together; the Sun printed the photo.',
+    'A second march is planned, and a third march after that.',
+    'The ceasefire came after three days of talks.',
+    'Shots were heard that night and late in the afternoon.',
   ];
   for (const t of none) assert.deepEqual(texts(t), [], t);
 });
@@ -155,7 +161,11 @@ test('the stage is registered after extract and fills doc.dates', () => {
   assert.ok(knownStages().includes('dates'));
   assert.throws(() => buildPipeline(['dates']), /needs 'extract'/);
   const doc = runDates(docOf('The minister resigned on Friday.', FRI));
-  assert.deepEqual(doc.dates, [{ text: 'Friday', start: 24, end: 30, value: '2025-04-25' }]);
+  assert.deepEqual(doc.dates, [{ text: 'Friday', start: 25, end: 31, value: '2025-04-25' }]);
+  // The language stage's sentences, when present, are the ones searched.
+  const two = docOf('He resigned on Friday. She left on Monday.', FRI);
+  two.sentences = [{ start: 23, end: 42 }];
+  assert.deepEqual(runDates(two).dates.map((d) => d.text), ['Monday']);
 });
 
 test('speed on a few KB of news text (logged, not asserted)', () => {

@@ -13,10 +13,11 @@
 //   January 3 is the year before).
 // - A time without a date ("at 0600 GMT") is on the published day.
 // - Expressions counted from the story's own narrative ("the day before", "12 hours later") get value null.
+// - Sentences come from the 'language' stage when it ran before (doc.sentences), else from a splitter here.
 // - With no published date, nothing relative or year-less is resolved (value null, and an info message says how many);
 //   expressions with a written year still are. The clock is never consulted.
 import * as chrono from 'chrono-node';
-import type { Doc, DateMention } from '../model.js';
+import type { Doc, DateMention, Span } from '../model.js';
 import { registerStage, type StageOptions } from '../pipeline.js';
 
 interface Ymd {
@@ -87,7 +88,7 @@ export function sentenceSpans(text: string): [number, number][] {
 
 // ---------------------------------------------------------------- tense of the clause
 
-const FUTURE = /\b(?:will|won't|shall|'ll|may|might|could|would|is to|are to|was to|is due|are due|due to|scheduled|set to|expected to|plans? to|planned|planning|going to|upcoming|ahead of|until|next)\b/gi;
+const FUTURE = /\b(?:will|won't|shall|'ll|may|might|could|would|is to|are to|was to|is due|are due|due to|scheduled|set to|expected to|plans? to|planned|planning|going to|upcoming|ahead of|until|next|takes? effect|taking effect|into effect|comes? into force|coming into force)\b/gi;
 const PAST_OR_REPORT = /\b(?:said|says|told|tells|announced|reported|added|wrote|confirmed|was|were|had|have|been|did|met|went|came|took|held)\b/i;
 
 /** True when the words around a weekday put it in the future: "will meet on Monday", "On Monday, leaders will meet". */
@@ -119,7 +120,12 @@ function falsePositive(r: chrono.ParsedResult, sentence: string, at: number, tex
   const s = r.start;
   const lower = text.toLowerCase();
   if (/^now\b/.test(lower)) return 'now';
-  if (/^(?:for|within|over)\s/.test(lower)) return 'duration';
+  if (/^(?:for|within|over|after)\s/.test(lower)) return 'duration';
+  // A part of the day with no day: "that night", "late in the afternoon" (narrative time, not a date).
+  if (/^(?:that\s+|the\s+)?(?:morning|afternoon|evening|night)$/.test(lower)) return 'part of a day';
+  // News capitalizes months and weekdays: "a second march", "sat down" are not dates.
+  const monthWord = MONTH_WORD.exec(text);
+  if (monthWord && !/^\p{Lu}/u.test(monthWord[0])) return 'lower-case month word';
   if (r.tags().has('parser/SlashDateFormatParser') && !s.isCertain('year')) return 'slash without year (9/11, scores)';
   const hasDate = s.isCertain('day') || s.isCertain('month') || s.isCertain('year') || s.isCertain('weekday');
   const relative = r.tags().has('result/relativeDate') || [...r.tags()].some((t) => t.startsWith('casualReference/'));
@@ -134,6 +140,8 @@ function falsePositive(r: chrono.ParsedResult, sentence: string, at: number, tex
   // A weekday in a name: "Good Friday", "Mail on Sunday", "Sunday Times".
   if (s.isCertain('weekday') && !s.isCertain('day')) {
     const ww = WEEKDAY_WORD.exec(text);
+    // An abbreviated weekday alone ("Sun", "sat", "Wed") is more often a word or a name than a day.
+    if (ww && ww[1]!.length <= 5 && !/day$/i.test(ww[1]!)) return 'abbreviated weekday without a date';
     if (ww) {
       const wStart = at + ww.index;
       if (WEEKDAY_NOT_A_DAY_BEFORE.test(sentence.slice(Math.max(0, wStart - 16), wStart))) return 'weekday in a name';
@@ -168,6 +176,15 @@ const ymdOf = (c: chrono.ParsedComponents): Ymd => ({ y: c.get('year')!, m: c.ge
 function weekdayDay(weekday: number, ref: Ymd, future: boolean): Ymd {
   const diff = (weekday - weekdayOf(ref) + 7) % 7;
   return future ? addDays(ref, diff) : addDays(ref, diff === 0 ? 0 : diff - 7);
+}
+
+/**
+ * A month without a year: the latest such month by default ("since May" in a story of April 2025 is May 2024), the
+ * next one in a future clause ("elections will be held in May"). The published month is itself either way.
+ */
+function monthValue(m: number, ref: Ymd, future: boolean): string {
+  const year = future ? (m >= ref.m ? ref.y : ref.y + 1) : m <= ref.m ? ref.y : ref.y - 1;
+  return `${pad(year, 4)}-${pad(m)}`;
 }
 
 interface Ctx {
@@ -218,12 +235,7 @@ function valueOf(c: chrono.ParsedComponents, r: chrono.ParsedResult, text: strin
   if (c.isCertain('month')) {
     const m = c.get('month')!;
     if (c.isCertain('year') || !ctx.ref) return `${y}-${pad(m)}`;
-    // A month without a year: the latest such month by default ("since May" in April is last May), the next in a
-    // future clause ("elections will be held in May").
-    const r = ctx.ref;
-    const future = futureClause(ctx.sentence, ctx.at, ctx.at + text.length);
-    const year = future ? (m >= r.m ? r.y : r.y + 1) : m <= r.m ? r.y : r.y - 1;
-    return `${pad(year, 4)}-${pad(m)}`;
+    return monthValue(m, ctx.ref, futureClause(ctx.sentence, ctx.at, ctx.at + text.length));
   }
   if (c.isCertain('year')) return y;
   // A time alone: on the published day.
@@ -262,6 +274,25 @@ function yearMentions(sentence: string, base: number, taken: (s: number, e: numb
     const afterYear = /\b[12]\d{3}\b[^.;]{0,16}\b(?:to|and|or|until)\s+$/i.test(before);
     if (!(parens || nounAfter || temporal || quantity || afterYear || tail !== null)) continue;
     out.push({ text: m[0], start: base + start, end: base + end, value: tail !== null ? `${y}/${tail}` : String(y) });
+  }
+  return out;
+}
+
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_ALONE = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s*(?:\d|-\d))/g;
+
+/** Months named alone that chrono leaves out ("since May." at a sentence end), under the same rules as its own. */
+function monthMentions(sentence: string, base: number, ref: Ymd | null, taken: (s: number, e: number) => boolean): DateMention[] {
+  const out: DateMention[] = [];
+  for (const m of sentence.matchAll(MONTH_ALONE)) {
+    const at = m.index!;
+    if (taken(base + at, base + at + m[0].length)) continue;
+    const before = sentence.slice(Math.max(0, at - 24), at);
+    if (!DATE_PREPOSITION.test(before)) continue;
+    if (/\b(?:to|and|or)\s+$/i.test(before) && !MONTH_WORD.test(before.replace(/\b(?:to|and|or)\s+$/i, ''))) continue;
+    const month = MONTH_NAMES.indexOf(m[1]!.toLowerCase()) + 1;
+    const value = ref ? monthValue(month, ref, futureClause(sentence, at, at + m[0].length)) : null;
+    out.push({ text: m[0], start: base + at, end: base + at + m[0].length, value });
   }
   return out;
 }
@@ -317,15 +348,19 @@ function parseSentence(sentence: string, reference: chrono.ParsingReference): [c
 
 const NO_REF = { instant: new Date(Date.UTC(2000, 0, 1, 12)), timezone: 0 };
 
-/** Finds and resolves the date and time expressions of a text (offsets index `text`). */
-export function findDates(text: string, published: string | null | undefined): DatesResult {
+/**
+ * Finds and resolves the date and time expressions of a text (offsets index `text`). Sentence spans, when given (the
+ * 'language' stage's), bound what chrono may join; otherwise the text is split here.
+ */
+export function findDates(text: string, published: string | null | undefined, sentences?: readonly Span[]): DatesResult {
   const ref = publishedDay(published);
   const reference = ref ? { instant: toUtc(ref), timezone: 0 } : NO_REF;
   const dates: DateMention[] = [];
   let unresolved = 0;
   const taken = (s: number, e: number): boolean => dates.some((d) => s < d.end && d.start < e);
 
-  for (const [sStart, sEnd] of sentenceSpans(text)) {
+  const spans: [number, number][] = sentences?.length ? sentences.map((x) => [x.start, x.end]) : sentenceSpans(text);
+  for (const [sStart, sEnd] of spans) {
     const sentence = text.slice(sStart, sEnd);
     if (!DATEISH.test(sentence)) continue;
     for (const [r, offset] of parseSentence(sentence, reference)) {
@@ -358,6 +393,9 @@ export function findDates(text: string, published: string | null | undefined): D
       if (!ref) unresolved++;
       dates.push({ text: m[0], start: s, end: s + m[0].length, value: ref ? isoDay(ref) + tz : null });
     }
+    const months = monthMentions(sentence, sStart, ref, taken);
+    if (!ref) unresolved += months.length;
+    dates.push(...months);
     dates.push(...yearMentions(sentence, sStart, taken));
   }
   dates.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -366,7 +404,7 @@ export function findDates(text: string, published: string | null | undefined): D
 
 export function runDates(doc: Doc, options: StageOptions = {}): Doc {
   const published = doc.article.published ?? options.published ?? null;
-  const { dates, unresolved } = findDates(doc.article.text, published);
+  const { dates, unresolved } = findDates(doc.article.text, published, doc.sentences);
   doc.dates = dates;
   if (published && !publishedDay(published)) {
     doc.messages.push({ source: 'dates', severity: 'warning', message: `published date '${published}' is not an ISO date; relative dates left unresolved` });

@@ -21,6 +21,8 @@ export interface ExtractHtmlOptions {
 
 const DEK_CI = /(?:^|[^a-z])(?:dek|deck|standfirst|subtitle|sub-?title|subhead|sub-?headline|summary|article-?summary|lede|strapline|teaser-?text|description|intro|excerpt)(?:$|[^a-z])/;
 
+const STRONG_DEK_CI = /(?:^|[^a-z])(?:dek|deck|standfirst|subtitle|sub-?title|sub-?headline|strapline)(?:$|[^a-z])/;
+
 /** Extracts the article from an HTML page. Never throws: unusable input gives an empty article. */
 export function extractHtml(html: string, opts: ExtractHtmlOptions = {}): Extracted {
   try {
@@ -129,7 +131,8 @@ function dekOf(m: PageMeta, L: Layout, root: number, end: Int32Array, blocks: Bl
     const s = squash(textOf(e));
     const f = foldTitle(s);
     if (!f || f === ft || s.length < 20) continue;
-    if (firstFold && f === firstFold && root >= 0 && i > root) continue; // the lede itself
+    // "intro"/"summary" classes may mark the lede itself; "standfirst"/"dek"/"subtitle" do not
+    if (firstFold && f === firstFold && root >= 0 && i > root && !STRONG_DEK_CI.test(ci)) continue;
     return s;
   }
   // the description when it is written on the page apart from the body's first paragraph

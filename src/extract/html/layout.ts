@@ -133,6 +133,8 @@ export function buildLayout(root: AnyNode): Layout {
   const imgs = new Float64Array(N);
   // text blocks per subtree (for widgets made of many tiny labels)
   const nblocks = new Float64Array(N);
+  // the longest single block in the subtree
+  const maxOwn = Float64Array.from(own);
   let body = 0;
   for (let i = 0; i < N; i++) {
     index.set(els[i], i);
@@ -144,11 +146,12 @@ export function buildLayout(root: AnyNode): Layout {
     text[p] += text[i];
     link[p] += link[i];
     const t = tagName(els[i]);
-    if (own[i] > 0 && (t === 'p' || ownW[i] >= 25)) paras[i] += 1;
+    if ((t === 'p' && own[i] >= 40) || ownW[i] >= 25 || own[i] >= 150) paras[i] += 1;
     if (own[i] > 0 && HEADING.test(t) && ownL[i] >= 0.6 * own[i]) linkHeads[i] += 1;
     if (t === 'img' || t === 'picture') imgs[i] += 1;
     if (own[i] > 0) nblocks[i] += 1;
     nblocks[p] += nblocks[i];
+    if (maxOwn[i] > maxOwn[p]) maxOwn[p] = maxOwn[i];
     paras[p] += paras[i];
     linkHeads[p] += linkHeads[i];
     imgs[p] += imgs[i];
@@ -169,6 +172,8 @@ export function buildLayout(root: AnyNode): Layout {
     // "read-more" wrappers); comment threads and related-story blocks stay furniture however long
     const rich = paras[i] >= 3 && link[i] < 0.25 * text[i] && text[i] >= 500;
     if (byClass && rich && (softNegative(e) || !hardNegative(e))) continue;
+    // one long text under a furniture name is a mislabelled body, not a thread of comments
+    if (byClass && text[i] >= 1000 && maxOwn[i] >= 0.6 * text[i]) continue;
     const tn = tagName(e);
     const widget = nblocks[i] >= 12 && text[i] < 20 * nblocks[i] && paras[i] === 0 && !LISTISH.has(tn);
     const teasers = linkHeads[i] >= 2 && text[i] < 400 * linkHeads[i];
