@@ -2,6 +2,8 @@
 import './extract/stage.js';
 import './analyze/language/index.js';
 import './analyze/dates.js';
+import './analyze/actors/index.js';
+import './analyze/quotes/index.js';
 import { buildPipeline, type Pipeline } from './pipeline.js';
 
 export * from './model.js';
@@ -13,7 +15,7 @@ export { extractHtml } from './extract/html/index.js';
 export { analysisJson, extractJson, articleJson } from './output.js';
 
 /** Stages of the default analysis, in order. Later stages (actors, quotes, events, dates) join this list. */
-export const DEFAULT_STAGES = ['extract', 'language', 'dates'] as const;
+export const DEFAULT_STAGES = ['extract', 'language', 'dates', 'actors', 'quotes'] as const;
 
 export function defaultPipeline(): Pipeline {
   return buildPipeline(DEFAULT_STAGES);

@@ -50,7 +50,8 @@ export function newDoc(input: RawInput): Doc {
   };
 }
 
-export function buildPipeline(names: readonly string[]): Pipeline {
+/** `provided`: stages whose work the documents already carry (e.g. 'extract' for bare body text). */
+export function buildPipeline(names: readonly string[], opts: { provided?: readonly string[] } = {}): Pipeline {
   const stages: Stage[] = [];
   for (const [i, name] of names.entries()) {
     const stage = registry.get(name);
@@ -59,6 +60,7 @@ export function buildPipeline(names: readonly string[]): Pipeline {
     }
     for (const dep of stage.after ?? []) {
       const at = names.indexOf(dep);
+      if (opts.provided?.includes(dep)) continue;
       if (at < 0 || at > i) throw new NewsgraphError(`pipeline stage '${name}' needs '${dep}' before it, found [${names.join(', ')}]`);
     }
     stages.push(stage);

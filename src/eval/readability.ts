@@ -1,6 +1,7 @@
 // Evaluation of our HTML extraction against the Readability test pages, side by side with
 // @mozilla/readability + jsdom on the same pages.
-//   node dist/eval/readability.js [--json] [--page NAME] [--dir PATH]
+//   node dist/eval/readability.js [--json] [--misses] [--page NAME] [--dir PATH]
+// --misses lists every title, byline and date miss with the expected value next to ours.
 // Body text is compared as F1 over multiset word 4-gram shingles (see shingles.ts). Figure captions are removed
 // from the reference and from Readability's output alike, because our body never holds captions (they go to media).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -33,6 +34,7 @@ interface SideResult {
 
 export interface PageResult {
   page: string;
+  expected: Expected;
   ours: SideResult;
   readability: SideResult;
 }
@@ -211,6 +213,7 @@ function pct(xs: (boolean | null)[]): string {
 
 export async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
+  const misses = argv.includes('--misses');
   const pi = argv.indexOf('--page');
   const onePage = pi >= 0 ? argv[pi + 1] : null;
   const di = argv.indexOf('--dir');
@@ -239,7 +242,7 @@ export async function main(argv: string[]): Promise<number> {
     const ref = htmlText(expHtml);
     const ours = runOurs(html, ref, exp);
     const readability = runReadability(lib, html, ref, exp);
-    results.push({ page, ours: ours.res, readability });
+    results.push({ page, expected: exp, ours: ours.res, readability });
     if (onePage) {
       console.log(`# ${page}`);
       console.log(`title     ours: ${JSON.stringify(ours.res.title)}  readability: ${JSON.stringify(readability.title)}  expected: ${JSON.stringify(exp.title)}`);
@@ -286,8 +289,23 @@ export async function main(argv: string[]): Promise<number> {
   }
   const titleMiss = results.filter((r) => r.ours.titleExact === false);
   if (titleMiss.length) {
-    console.log('\ntitle mismatches (ours | expected):');
-    for (const r of titleMiss) console.log(`  ${r.page}: ${JSON.stringify(r.ours.title)}${r.ours.titleLenient ? ' (lenient ok)' : ''}`);
+    console.log(misses ? '\ntitle mismatches (ours / expected):' : '\ntitle mismatches (ours; --misses shows the expected title):');
+    for (const r of titleMiss) {
+      console.log(`  ${r.page}: ${JSON.stringify(r.ours.title)}${r.ours.titleLenient ? ' (lenient ok)' : ''}`);
+      if (misses) console.log(`  ${' '.repeat(r.page.length)}  ${JSON.stringify(r.expected.title)}`);
+    }
+  }
+  if (misses) {
+    const bylineMiss = results.filter((r) => r.ours.bylineOk === false);
+    if (bylineMiss.length) {
+      console.log('\nbyline misses (ours / expected):');
+      for (const r of bylineMiss) console.log(`  ${r.page}: ${JSON.stringify(r.ours.byline)} / ${JSON.stringify(r.expected.byline)}`);
+    }
+    const dateMiss = results.filter((r) => r.ours.publishedOk === false);
+    if (dateMiss.length) {
+      console.log('\npublished misses (ours / expected):');
+      for (const r of dateMiss) console.log(`  ${r.page}: ${JSON.stringify(r.ours.published)} / ${JSON.stringify(r.expected.publishedTime)}`);
+    }
   }
   return 0;
 }

@@ -47,9 +47,13 @@ function load(): Map<string, Place[]> {
     };
     for (const n of new Set([c.name, c.altName].filter(Boolean))) {
       const k = foldName(n);
-      const list = map.get(k);
-      if (list) list.push(place);
-      else map.set(k, [place]);
+      // "Al Fallūjah" is also found as "Fallujah".
+      const bare = k.replace(/^(?:al|el|ad|as|an|ash|ar|at|az) /, '');
+      for (const key of bare === k ? [k] : [k, bare]) {
+        const list = map.get(key);
+        if (list) list.push(place);
+        else map.set(key, [place]);
+      }
     }
   }
   for (const list of map.values()) list.sort((a, b) => b.population - a.population);

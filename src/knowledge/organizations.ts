@@ -2,7 +2,7 @@
 // groups, parties, central banks, courts, media and companies, each with a type, a country and a CAMEO actor code.
 // The format is documented in data/README.md. A user file in the same format can be merged over ours.
 import { NewsgraphError } from '../errors.js';
-import { foldName } from './countries.js';
+import { foldName as foldNameFull } from './countries.js';
 import { dataPath, readDataLines } from './data-files.js';
 
 export type OrgType =
@@ -44,6 +44,14 @@ export interface Organization {
 
 const COLUMNS = ['name', 'aliases', 'type', 'country', 'code'] as const;
 
+const SIMPLE = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
+/** foldName from countries.ts, with a fast path giving the same key for plain ASCII words ("World Bank"). */
+function foldName(s: string): string {
+  if (!SIMPLE.test(s)) return foldNameFull(s);
+  const l = s.toLowerCase();
+  return l.startsWith('the ') ? l.slice(4) : l;
+}
+
 /** An all-capital short form, dots dropped ("U.N." → "UN", "G20", "M23"), or null. */
 export function acronymOf(s: string): string | null {
   const t = s.trim().replace(/^the\s+/i, '').replace(/\./g, '');
@@ -53,12 +61,19 @@ export function acronymOf(s: string): string | null {
 function sectorOfCode(code: string, country: string | null): string | null {
   if (/^(IGO|NGO|MNC)/.test(code)) return code.slice(0, 3);
   if (country && code.startsWith(country)) return code.slice(3, 6) || null;
-  return code.length >= 3 ? code.slice(0, 3) : null;
+  // No country: a bare sector ("MED") or a region prefix and a sector ("INTREB", "AFRREB").
+  return code.length === 3 ? code : code.slice(3, 6);
 }
 
 function list(cell: string): string[] {
   if (cell === '-' || cell === '') return [];
-  return [...new Set(cell.split('|').map((x) => x.trim()).filter(Boolean))];
+  if (!cell.includes('|')) return [cell];
+  const out: string[] = [];
+  for (const x of cell.split('|')) {
+    const t = x.trim();
+    if (t && !out.includes(t)) out.push(t);
+  }
+  return out;
 }
 
 /** Parses and validates one organizations file; throws a NewsgraphError naming the file and line of a bad row. */

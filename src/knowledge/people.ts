@@ -2,7 +2,7 @@
 // each with dated positions (role, country or international body, CAMEO sector). Format documented in data/README.md.
 // A user file in the same format can be merged over ours.
 import { NewsgraphError } from '../errors.js';
-import { foldName } from './countries.js';
+import { foldName as foldNameFull } from './countries.js';
 import { dataPath, readDataLines } from './data-files.js';
 import { givenName } from './given-names.js';
 
@@ -32,12 +32,18 @@ export interface Person {
   positions: Position[];
   /** The country of the person's latest national position (IGO posts skipped), or null. */
   country: string | null;
-  /** Folded surname keys the person answers to ("putin", "von der leyen", "leyen", "xi"). */
-  surnames: string[];
   source: { file: string; line: number };
 }
 
 const COLUMNS = ['name', 'aliases', 'gender', 'positions'] as const;
+
+const SIMPLE = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
+/** foldName from countries.ts, with a fast path giving the same key for plain ASCII words ("Vladimir Putin"). */
+function foldName(s: string): string {
+  if (!SIMPLE.test(s)) return foldNameFull(s);
+  const l = s.toLowerCase();
+  return l.startsWith('the ') ? l.slice(4) : l;
+}
 
 /** CAMEO sectors a position may carry (the sectors table in data/README.md, plus PTY and MNC). */
 export const SECTORS: ReadonlySet<string> = new Set([
@@ -83,10 +89,17 @@ export function isInternationalCode(code: string): boolean {
 }
 
 const TITLES = new Set(['pope', 'king', 'queen', 'prince', 'princess', 'emperor', 'empress', 'sheikh', 'shaikh', 'ayatollah', 'patriarch', 'sir', 'dame', 'lord', 'lady', 'emir', 'sultan', 'crown']);
-const SUFFIXES = /^(jr|sr|ii|iii|iv|v|vi|xiv|xvi)$/;
+const SUFFIXES = /^(jr|sr|i|ii|iii|iv|v|vi|xiv|xvi)$/;
 const PARTICLES = new Set(['von', 'der', 'van', 'den', 'de', 'da', 'di', 'del', 'della', 'la', 'le', 'du', 'dos', 'das', 'bin', 'ibn', 'bint', 'al', 'el', 'abu', 'ben', 'ter']);
 /** Countries whose names put the family name first ("Xi Jinping", "Kim Jong Un", "Lai Ching-te", "To Lam"). */
-const FAMILY_FIRST = new Set(['CHN', 'TWN', 'HKG', 'KOR', 'PRK', 'VNM', 'KHM', 'MAC']);
+const FAMILY_FIRST = new Set(['CHN', 'TWN', 'HKG', 'MAC', 'SGP', 'KOR', 'PRK', 'VNM', 'KHM']);
+/** Common Chinese, Korean and Vietnamese family names: a name starting with one is family-first even if it is also a given name ("Lee", "Kim"). */
+const EAST_ASIAN_FAMILY = new Set(
+  ('li lee kim park choi choe cho chung jung moon yoon han kang lim lai tsai wang zhang chen liu yang huang zhao wu zhou xu sun ' +
+    'ma zhu hu guo he lin luo gao liang song zheng xie tang feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye ' +
+    'cheng wei su lu ding ren shen yao cui zhong tan gu hou shao meng long duan qian yin chang koo ko hsiao chu lam ri shin ahn ' +
+    'hun nguyen tran le pham hoang phan vu vo dang bui do ho ngo duong ly to luong qin fu mao hua xie qi').split(' '),
+);
 
 function isAcronym(s: string): boolean {
   return /^[A-Z]{2,6}$/.test(s.replace(/\./g, ''));
@@ -100,7 +113,7 @@ function surnameKeys(written: string, familyFirst: boolean): string[] {
   if (toks.length < 2) return [];
   // Family name first, unless the name is written Western-style with a given name first ("John Lee", "William Lai").
   const firstWritten = written.replace(/^\s*(the\s+)?/i, '').split(/\s+/)[0] ?? '';
-  if (familyFirst && !givenName(firstWritten)) return [toks[0]!];
+  if (familyFirst && (EAST_ASIAN_FAMILY.has(toks[0]!) || !givenName(firstWritten))) return [toks[0]!];
   const out = new Set<string>();
   const last = toks[toks.length - 1]!;
   out.add(last);
@@ -115,7 +128,13 @@ function surnameKeys(written: string, familyFirst: boolean): string[] {
 
 function list(cell: string): string[] {
   if (cell === '-' || cell === '') return [];
-  return [...new Set(cell.split('|').map((x) => x.trim()).filter(Boolean))];
+  if (!cell.includes('|')) return [cell];
+  const out: string[] = [];
+  for (const x of cell.split('|')) {
+    const t = x.trim();
+    if (t && !out.includes(t)) out.push(t);
+  }
+  return out;
 }
 
 const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -196,10 +215,8 @@ export function parsePeopleFile(file: string): Person[] {
       gender: gender === '-' ? null : (gender as Gender),
       positions: pos,
       country: mainCountry(pos),
-      surnames: [],
       source: { file, line },
     };
-    person.surnames = surnamesOf(person);
     out.push(person);
   }
   return out;
@@ -214,7 +231,11 @@ function mainCountry(pos: Position[]): string | null {
   return best?.country ?? null;
 }
 
-function surnamesOf(p: Person): string[] {
+/**
+ * Folded surname keys a person answers to: "putin"; "von der leyen" and "leyen"; "xi" (family name first for Chinese,
+ * Korean and Vietnamese names unless written with a Western given name first, "John Lee"); one-word aliases ("lula").
+ */
+export function surnamesOf(p: Person): string[] {
   const familyFirst = p.country !== null && FAMILY_FIRST.has(p.country);
   const out = new Set<string>();
   for (const n of [p.name, ...p.aliases]) {
@@ -240,7 +261,8 @@ export class PeopleTable {
   private readonly names: Index = new Map();
   private readonly aliasIndex: Index = new Map();
   private readonly acronyms: Index = new Map();
-  private readonly surnameIndex: Index = new Map();
+  /** Built on first use: surnames need the given-names table and most runs never ask. */
+  private surnameIndex: Index | null = null;
 
   constructor(readonly people: readonly Person[]) {
     for (const p of people) {
@@ -249,7 +271,6 @@ export class PeopleTable {
         if (isAcronym(a)) add(this.acronyms, a.replace(/\./g, ''), p);
         else add(this.aliasIndex, foldName(a), p);
       }
-      for (const s of p.surnames) add(this.surnameIndex, s, p);
     }
   }
 
@@ -277,6 +298,11 @@ export class PeopleTable {
 
   /** Everyone who answers to a surname ("Putin", "von der Leyen", "Kim" → several). */
   bySurname(surname: string): Person[] {
+    if (!this.surnameIndex) {
+      const index: Index = new Map();
+      for (const p of this.people) for (const s of surnamesOf(p)) add(index, s, p);
+      this.surnameIndex = index;
+    }
     return [...(this.surnameIndex.get(foldName(surname.replace(/'s$|’s$/, ''))) ?? [])];
   }
 }

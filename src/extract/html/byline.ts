@@ -20,15 +20,19 @@ function cleanOne(s: string): string | null {
   t = t.replace(/\s*\S+@\S+\.\S+/g, '');
   t = t.replace(/^[\s,:;–—-]+|[\s,:;–—-]+$/g, '').trim();
   if (!t || t.length > 80) return null;
-  if (/^https?:\/\//i.test(t)) return null;
+  if (/^https?:\/\//i.test(t) || /^[\w-]+(?:\.[\w-]+)+\/?$/.test(t)) return null; // a URL or domain
   if (!/\p{L}/u.test(t)) return null;
   if (t.split(/\s+/).length > 8) return null;
   return t;
 }
 
 /** Splits and cleans a raw byline into names. */
+// "… on Saturday, 23 March 2024 in Protests", "… on 2024-03-23", "… on March 5": the date part of a blog's post line
+const ON_DATE =
+  /\s+on\s+(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\b|\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d).*$/i;
+
 export function cleanByline(raw: string): string[] {
-  const t = squash(raw).replace(BY, '');
+  const t = squash(raw).replace(BY, '').replace(ON_DATE, '');
   if (!t) return [];
   const out: string[] = [];
   // "A, B and C" — split only when each piece looks like a full name

@@ -4,7 +4,7 @@ import { parseDocument } from 'htmlparser2';
 import type { AnyNode, Document, Element } from 'domhandler';
 
 /** Pages longer than this are pre-stripped of scripts/styles/comments, then cut (bounded time and memory). */
-export const MAX_PARSE_CHARS = 6_000_000;
+export const MAX_PARSE_CHARS = 3_000_000;
 
 /** Elements whose content is never text. */
 export const SKIP_TAGS = new Set([
@@ -26,58 +26,52 @@ export function attr(n: Element, name: string): string | null {
   return v == null ? null : v;
 }
 
-/** Class and id, lower-cased, joined: what hint patterns are matched against. */
+const CI = Symbol('classId');
+
+/** Class and id, lower-cased, joined: what hint patterns are matched against (computed once per element). */
 export function classId(n: Element): string {
+  const cached = (n as unknown as Record<symbol, string | undefined>)[CI];
+  if (cached !== undefined) return cached;
   const c = n.attribs?.class ?? '';
   const i = n.attribs?.id ?? '';
-  if (!c && !i) return '';
-  return (c + ' ' + i).toLowerCase();
+  const v = !c && !i ? '' : (c + ' ' + i).toLowerCase();
+  (n as unknown as Record<symbol, string>)[CI] = v;
+  return v;
 }
 
 /**
- * Removes the content of script/style blocks and comments with a linear scan (JSON-LD scripts are kept),
- * used only for very large inputs before parsing.
+ * Removes script/style/svg blocks and comments with a linear scan (JSON-LD scripts are kept), stopping once
+ * `limit` characters are kept; used only for very large inputs before parsing.
  */
-export function preStrip(html: string): string {
+export function preStrip(html: string, limit = Infinity): string {
   const out: string[] = [];
-  const lower = html.toLowerCase();
+  let kept = 0;
+  const keep = (s: string) => {
+    out.push(s);
+    kept += s.length;
+  };
+  const open = /<(?:!--|(script|style|svg)(?=[\s>/]))/gi;
   let i = 0;
-  while (i < html.length) {
-    const lt = html.indexOf('<', i);
-    if (lt < 0) {
-      out.push(html.slice(i));
-      break;
-    }
-    if (lower.startsWith('<!--', lt)) {
-      out.push(html.slice(i, lt));
+  let m: RegExpExecArray | null;
+  while (kept < limit && (m = open.exec(html))) {
+    const lt = m.index;
+    keep(html.slice(i, lt));
+    if (!m[1]) {
       const end = html.indexOf('-->', lt + 4);
       i = end < 0 ? html.length : end + 3;
-      continue;
+    } else {
+      const t = m[1].toLowerCase();
+      const openEnd = html.indexOf('>', lt);
+      const close = new RegExp('</' + t + '\\s*>', 'gi');
+      close.lastIndex = openEnd < 0 ? lt : openEnd;
+      const c = close.exec(html);
+      const head = openEnd < 0 ? '' : html.slice(lt, Math.min(openEnd + 1, lt + 500));
+      if (t === 'script' && c && /ld\+json/i.test(head) && c.index - openEnd < 2_000_000) keep(html.slice(lt, c.index + c[0].length));
+      i = c ? c.index + c[0].length : html.length;
     }
-    let closed = false;
-    for (const t of ['script', 'style', 'svg']) {
-      if (lower.startsWith('<' + t, lt)) {
-        const c = lower.charCodeAt(lt + 1 + t.length);
-        // must be a tag name boundary: space, '>', '/'
-        if (!(c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13)) continue;
-        const openEnd = html.indexOf('>', lt);
-        const close = lower.indexOf('</' + t, openEnd < 0 ? lt : openEnd);
-        const head = openEnd < 0 ? '' : html.slice(lt, openEnd + 1);
-        out.push(html.slice(i, lt));
-        if (t === 'script' && /ld\+json/i.test(head) && close > 0 && close - openEnd < 2_000_000) {
-          out.push(html.slice(lt, close));
-        }
-        const closeEnd = close < 0 ? -1 : html.indexOf('>', close);
-        i = closeEnd < 0 ? html.length : closeEnd + 1;
-        if (t === 'script' && /ld\+json/i.test(head) && close > 0 && close - openEnd < 2_000_000) out.push('</script>');
-        closed = true;
-        break;
-      }
-    }
-    if (closed) continue;
-    out.push(html.slice(i, lt + 1));
-    i = lt + 1;
+    open.lastIndex = i;
   }
+  if (kept < limit && i < html.length) keep(html.slice(i, i + (limit - kept)));
   return out.join('');
 }
 
@@ -85,7 +79,7 @@ export function preStrip(html: string): string {
 export function parseHtml(html: string): Document {
   let src = typeof html === 'string' ? html : String(html ?? '');
   if (src.length > MAX_PARSE_CHARS) {
-    src = preStrip(src);
+    src = preStrip(src, MAX_PARSE_CHARS);
     if (src.length > MAX_PARSE_CHARS) src = src.slice(0, MAX_PARSE_CHARS);
   }
   try {

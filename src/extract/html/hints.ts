@@ -45,10 +45,22 @@ export function softNegative(e: Element): boolean {
   return !(NEG_FRAGMENTS.test(stripped) || tokens(stripped).some((t) => NEG_TOKENS.has(t)));
 }
 
+// many elements share class strings: hints are memoized per distinct string (bounded)
+const hintMemo = new Map<string, number>();
+
 /** -1 furniture-like, +1 content-like, 0 neither, from class/id. */
 export function classHint(e: Element): number {
   const ci = classId(e);
   if (!ci) return 0;
+  const m = hintMemo.get(ci);
+  if (m !== undefined) return m;
+  const h = hintOf(ci);
+  if (hintMemo.size > 50_000) hintMemo.clear();
+  hintMemo.set(ci, h);
+  return h;
+}
+
+function hintOf(ci: string): number {
   const toks = tokens(ci);
   const pos = POS_FRAGMENTS.test(ci) || toks.some((t) => POS_TOKENS.has(t));
   const neg = NEG_FRAGMENTS.test(ci) || toks.some((t) => NEG_TOKENS.has(t));

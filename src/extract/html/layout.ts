@@ -135,6 +135,7 @@ export function buildLayout(root: AnyNode): Layout {
   const nblocks = new Float64Array(N);
   // the longest single block in the subtree
   const maxOwn = Float64Array.from(own);
+  const commas = Float64Array.from(ownC);
   let body = 0;
   for (let i = 0; i < N; i++) {
     index.set(els[i], i);
@@ -152,6 +153,7 @@ export function buildLayout(root: AnyNode): Layout {
     if (own[i] > 0) nblocks[i] += 1;
     nblocks[p] += nblocks[i];
     if (maxOwn[i] > maxOwn[p]) maxOwn[p] = maxOwn[i];
+    commas[p] += commas[i];
     paras[p] += paras[i];
     linkHeads[p] += linkHeads[i];
     imgs[p] += imgs[i];
@@ -161,6 +163,7 @@ export function buildLayout(root: AnyNode): Layout {
   for (let i = 0; i < N; i++) {
     const e = els[i];
     const p = parent[i];
+    if (!text[i]) continue; // nothing to judge
     if (i === body || tagName(e) === 'html' || tagName(e) === 'body' || isArticleBodyMark(e)) continue;
     if (isCaptionLike(e) && text[i] < 1000) {
       mark[i] = 2;
@@ -175,9 +178,10 @@ export function buildLayout(root: AnyNode): Layout {
     // one long text under a furniture name is a mislabelled body, not a thread of comments
     if (byClass && text[i] >= 1000 && maxOwn[i] >= 0.6 * text[i]) continue;
     const tn = tagName(e);
-    const widget = nblocks[i] >= 12 && text[i] < 20 * nblocks[i] && paras[i] === 0 && !LISTISH.has(tn);
+    const widget = nblocks[i] >= 12 && text[i] < 15 * nblocks[i] && commas[i] < 0.3 * nblocks[i] && paras[i] === 0 && !LISTISH.has(tn);
     const teasers = linkHeads[i] >= 2 && text[i] < 400 * linkHeads[i];
-    const gallery = imgs[i] >= 3 && text[i] < 250 * imgs[i] && paras[i] < imgs[i];
+    // thumbnails strips: many images, almost no words, mostly links
+    const gallery = imgs[i] >= 3 && text[i] < 40 * imgs[i] && link[i] > 0.5 * text[i];
     // a furniture word on a wrapper of most of the page ("has-sidebar" layouts) says nothing
     const cap = byClass && hardNegative(e) ? 0.8 : 0.5;
     if ((byTag || byClass || teasers || gallery || widget) && text[i] < cap * total) {

@@ -1,6 +1,7 @@
 // Figures: image URL, caption and credit, kept apart from body text.
 import type { AnyNode, Element } from 'domhandler';
 import type { Media } from '../../model.js';
+import { parseCaption } from '../header-lines.js';
 import { classId, isElement, squash, tagName, textOf } from './dom.js';
 import { resolveUrl } from './url.js';
 
@@ -11,13 +12,32 @@ const CREDIT_TAIL = [
   /\s+((?:\p{Lu}[\p{L}.'-]*\s?){1,4}\/\s?(?:Getty Images|Reuters|AP|AFP|EPA|Shutterstock|Bloomberg|Pool|Handout)[\w ]{0,30})\.?$/u,
 ];
 
-/** Splits a trailing credit off a caption ("… Photo: Jane Doe", "… (Reuters)"). */
+// "Photo: ", "Photograph by ", "Image credit: ", "© ", "(Photo: …)": the label in front of a credit, not part of it
+const CREDIT_LABEL =
+  /^[(\[]?\s*(?:(?:(?:photo(?:graph)?s?|image|picture|pic|foto|illustration|video|graphic|source)(?:\s+credit)?|credits?)\s*(?::|\bby\b)|©|\(c\)|copyright\b)\s*/i;
+
+/** The credit without its label: "Photo: TPA" → "TPA", "Photograph: Jan Toller/Courier" → "Jan Toller/Courier". */
+export function cleanCredit(credit: string | null): string | null {
+  if (!credit) return null;
+  let c = squash(credit);
+  const m = CREDIT_LABEL.exec(c);
+  if (m && m[0].length < c.length) {
+    c = c.slice(m[0].length);
+    if (/^[(\[]/.test(m[0])) c = c.replace(/\s*[)\]]\s*\.?$/, '');
+  }
+  c = c.replace(/^[\s:;,–—-]+|[\s;,.]+$/g, '');
+  return c || null;
+}
+
+/** Splits a trailing credit off a caption ("… Photo: Jane Doe", "… (Reuters)"); the credit comes without its label. */
 export function splitCredit(caption: string): { caption: string | null; credit: string | null } {
   const c = squash(caption);
+  const pc = parseCaption(c);
+  if (pc) return { caption: pc.caption, credit: cleanCredit(pc.credit) };
   for (const re of CREDIT_TAIL) {
     const m = re.exec(c);
-    if (m && m.index > 0) return { caption: c.slice(0, m.index).trim() || null, credit: m[1].trim() || null };
-    if (m && m.index === 0) return { caption: null, credit: m[1].trim() || null };
+    if (m && m.index > 0) return { caption: c.slice(0, m.index).trim() || null, credit: cleanCredit(m[1]) };
+    if (m && m.index === 0) return { caption: null, credit: cleanCredit(m[1]) };
   }
   return { caption: c || null, credit: null };
 }
@@ -58,7 +78,23 @@ function findImage(fig: Element): string | null {
   return fromSource;
 }
 
-/** The figure's caption and credit from figcaption / credit-classed elements / a trailing pattern. */
+// inline elements that, closing a caption, hold its credit ("… <small>Photo: X</small>", "… <cite>Agency</cite>")
+const CREDIT_TAGS = new Set(['small', 'cite']);
+const EMPH_TAGS = new Set(['em', 'i', 'b', 'strong', 'span']);
+const LABELLED = /^[(\[]?\s*(?:(?:photo(?:graph)?s?|image|picture|pic|foto|illustration|video|graphic|source)(?:\s+credit)?|credits?)\s*(?::|\bby\b)|^©|^\(c\)|^copyright\b/i;
+
+/** The last element of a caption when nothing but punctuation follows it, else null. */
+function trailingElement(cap: Element): Element | null {
+  const kids = cap.children;
+  for (let i = kids.length - 1; i >= 0; i--) {
+    const k = kids[i];
+    if (isElement(k)) return tagName(k) === 'br' ? null : k;
+    if (k.type === 'text' && /[^\s.,;:()]/.test((k as unknown as { data: string }).data)) return null;
+  }
+  return null;
+}
+
+/** The figure's caption and credit from figcaption / credit-classed elements / a trailing credit element or pattern. */
 function captionOf(fig: Element): { caption: string | null; credit: string | null } {
   let capEl: Element | null = null;
   const credits: string[] = [];
@@ -78,18 +114,33 @@ function captionOf(fig: Element): { caption: string | null; credit: string | nul
     const kids = n.children;
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
   }
-  if (!capEl) return { caption: null, credit: credits[0] ?? null };
+  if (!capEl) return { caption: null, credit: cleanCredit(credits[0] ?? null) };
+  if (!credits.length) {
+    // "<figcaption>Text. <small>Photo: X</small></figcaption>": a closing small/cite, or emphasis that reads as a credit
+    const last = trailingElement(capEl);
+    if (last) {
+      const lt = tagName(last);
+      const s = squash(textOf(last));
+      if (s && s.length < 200 && (CREDIT_TAGS.has(lt) || (EMPH_TAGS.has(lt) && LABELLED.test(s)))) credits.push(s);
+    }
+  }
   let cap = squash(textOf(capEl));
   for (const c of credits) {
     const k = cap.lastIndexOf(c);
     if (k >= 0) cap = (cap.slice(0, k) + cap.slice(k + c.length)).trim();
   }
-  if (credits.length) return { caption: cap || null, credit: credits.join('; ') };
+  if (credits.length) {
+    const names = credits.map(cleanCredit).filter((c): c is string => !!c);
+    return { caption: cap || null, credit: names.length ? names.join('; ') : null };
+  }
   return splitCredit(cap);
 }
 
-/** Figures under the scope elements (each figure once, outermost only). */
-export function collectMedia(scopes: Element[], base: string | null, limit = 100): Media[] {
+/**
+ * Figures under the scope elements (each figure once, outermost only); `skip` prunes subtrees (furniture around the
+ * article). A WordPress `wp-caption` block counts as a figure.
+ */
+export function collectMedia(scopes: Element[], base: string | null, limit = 100, skip?: (e: Element) => boolean): Media[] {
   const out: Media[] = [];
   const seen = new Set<Element>();
   for (const scope of scopes) {
@@ -99,6 +150,7 @@ export function collectMedia(scopes: Element[], base: string | null, limit = 100
       if (!isElement(n)) continue;
       const t = tagName(n);
       if (t === 'script' || t === 'style' || t === 'noscript' || t === 'template') continue;
+      if (skip && n !== scope && skip(n)) continue;
       const ci = classId(n);
       const figLike = t === 'figure' || (!!ci && /(?:^|[^a-z])wp-caption(?:$|[^a-z])/.test(ci));
       if (figLike) {
