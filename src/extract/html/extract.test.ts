@@ -76,7 +76,7 @@ test('figure caption and credit go to media, not body; image resolved against th
   );
   assert.equal(x.media.length, 1);
   assert.equal(x.media[0].caption, 'Firefighters at the scene on Monday.');
-  assert.equal(x.media[0].credit, 'Photo: Lee Park');
+  assert.equal(x.media[0].credit, 'Lee Park'); // the "Photo:" label is not part of the credit
   assert.equal(x.media[0].image, 'https://news.example.com/img/a.jpg');
   assert.ok(!x.blocks.some((b) => b.text.includes('Firefighters')));
 });
