@@ -136,6 +136,8 @@ export interface Doc {
   quotes: Quote[];
   events: NewsEvent[];
   dates: DateMention[];
+  /** GDELT-style tone of the body text (the 'tone' stage). */
+  tone?: import('./analyze/tone.js').Tone | null;
   messages: Message[];
 }
 

@@ -48,6 +48,7 @@ export function analysisJson(doc: Doc) {
     quotes: doc.quotes,
     events: doc.events,
     dates: doc.dates,
+    tone: doc.tone ?? null,
     messages: doc.messages,
   };
 }

@@ -5,7 +5,7 @@ import { buildPipeline, newDoc } from '../pipeline.js';
 import { toArticle } from '../extract/extracted.js';
 import { emptyExtracted } from '../extract/extracted.js';
 
-export const BODY_STAGES = ['language', 'dates', 'actors', 'quotes'];
+export const BODY_STAGES = ['language', 'tone', 'dates', 'actors', 'quotes', 'events'];
 
 export function bodyDoc(text: string, published: string | null, source = 'body'): Doc {
   const doc = newDoc({ source, url: null, format: 'text', body: text, published });

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -123,4 +123,19 @@ test('an unknown command fails with usage and a non-zero code', () => {
   const r = cli(['frobnicate']);
   assert.notEqual(r.code, 0);
   assert.match(r.err, /unknown command/);
+});
+
+test('analyze --knowledge DIR: a user people file adds a person with a role and actor code', () => {
+  const kb = join(dir, 'kb');
+  mkdirSync(kb, { recursive: true });
+  writeFileSync(join(kb, 'people.tsv'), '#name\taliases\tgender\tpositions\nAna Kovec\t-\tf\tforeign minister@NOR=GOV[2020..]\n');
+  const f = join(dir, 'kb-story.txt');
+  writeFileSync(f, 'Kovec speaks\n\nAna Kovec spoke in Oslo on Monday.');
+  const r = cli(['analyze', f, '--json', '--published', '2025-01-06', '--knowledge', kb]);
+  assert.equal(r.code, 0, r.err);
+  const ana = JSON.parse(r.out).entities.find((e: { name: string }) => e.name === 'Ana Kovec');
+  assert.equal(ana?.actorCode, 'NORGOV');
+  const bad = cli(['analyze', f, '--json', '--knowledge', join(dir, 'nope')]);
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /--knowledge must be a folder/);
 });

@@ -8,6 +8,8 @@ import { readInputFile, readStdin } from '../ingest/read.js';
 import { runBatch } from './batch.js';
 import { cmdIngest, cmdSearch, cmdShow, cmdDemo } from './store-commands.js';
 import { writeOut } from './io.js';
+import { useKnowledgeDir } from '../knowledge/user.js';
+import { cmdExport, cmdDyad } from './export-commands.js';
 
 const DEFAULT_DB = './newsgraph.db';
 
@@ -50,8 +52,10 @@ function program(): Command {
     .option('--published <date>', 'the published date, YYYY-MM-DD, to resolve relative dates')
     .option('--url <url>', 'the article URL')
     .option('--format <format>', 'treat input as text or html')
-    .action(async (file: string | undefined, o: { json?: boolean; jsonl?: boolean; published?: string; url?: string; format?: string }) => {
+    .option('--knowledge <dir>', 'a folder of your own knowledge files (people.tsv, organizations.tsv, …) merged over ours')
+    .action(async (file: string | undefined, o: { json?: boolean; jsonl?: boolean; published?: string; url?: string; format?: string; knowledge?: string }) => {
       const published = checkPublished(o.published);
+      if (o.knowledge) useKnowledgeDir(o.knowledge);
       const pipeline = defaultPipeline();
       if (o.jsonl) {
         exitCode = await runBatch(pipeline, process.stdin, { published });
@@ -69,7 +73,9 @@ function program(): Command {
     .argument('<paths...>', 'files, folders or globs')
     .option('--db <path>', 'the store', DEFAULT_DB)
     .option('--published <date>', 'a published date for inputs that lack one, YYYY-MM-DD')
-    .action(async (paths: string[], o: { db: string; published?: string }) => {
+    .option('--knowledge <dir>', 'a folder of your own knowledge files merged over ours')
+    .action(async (paths: string[], o: { db: string; published?: string; knowledge?: string }) => {
+      if (o.knowledge) useKnowledgeDir(o.knowledge);
       exitCode = await cmdIngest(paths, { db: o.db, published: checkPublished(o.published) });
     });
 
@@ -90,6 +96,31 @@ function program(): Command {
     .option('--json', 'print the whole stored analysis as JSON')
     .action(async (id: string, o: { db: string; json?: boolean }) => {
       exitCode = await cmdShow(id, { db: o.db, json: !!o.json });
+    });
+
+  p.command('export')
+    .description('Export stored events as GDELT 2.0 event rows, GKG 2.1 article rows, JSON lines or CSV, to standard output')
+    .requiredOption('--format <format>', 'gdelt, gkg, jsonl or csv')
+    .option('--actor <code>', 'only events whose source or target CAMEO actor code starts with this (USA matches USAGOV)')
+    .option('--code <code>', 'only events whose CAMEO event code starts with this (19: fight)')
+    .option('--from <date>', 'only events on or after this day, YYYY-MM-DD (the event date, else the published date)')
+    .option('--to <date>', 'only events on or before this day, YYYY-MM-DD')
+    .option('--header', 'start gdelt and gkg output with a header line (csv always has one)')
+    .option('--db <path>', 'the store', DEFAULT_DB)
+    .action(async (o: { format: string; actor?: string; code?: string; from?: string; to?: string; header?: boolean; db: string }) => {
+      exitCode = await cmdExport(o);
+    });
+
+  p.command('dyad')
+    .description('Events between two actors over time: counts by CAMEO quad class and mean Goldstein score')
+    .argument('<a>', 'actor A: a CAMEO actor code or prefix (USA, USAGOV)')
+    .argument('<b>', 'actor B')
+    .option('--by <period>', 'day, week (ISO) or month', 'week')
+    .option('--one-way', 'count only events from A to B (default: both directions)')
+    .option('--json', 'print one JSON object per period')
+    .option('--db <path>', 'the store', DEFAULT_DB)
+    .action(async (a: string, b: string, o: { by: string; oneWay?: boolean; json?: boolean; db: string }) => {
+      exitCode = await cmdDyad(a, b, o);
     });
 
   p.command('demo')

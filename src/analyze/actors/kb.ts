@@ -3,6 +3,8 @@
 import type { EntityType } from '../../model.js';
 import { countryByCapital, countryByDemonym, countryByName, metonym } from '../../knowledge/countries.js';
 import { resolvePlace } from '../../knowledge/gazetteer.js';
+import { groupByWord } from '../../knowledge/groups.js';
+import { regionByName } from '../../knowledge/regions.js';
 import { orgByName } from '../../knowledge/organizations.js';
 import { personByName, positionsAt, type Person } from '../../knowledge/people.js';
 
@@ -54,7 +56,14 @@ function lookupUncached(name: string, date: string | null): KbHit | null {
     const place = resolvePlace(name, { country: cap.alpha3 });
     return { kind: 'capital', type: 'location', name: stripThe(name), country: cap.alpha3, sector: 'GOV', actorCode: cap.alpha3 + 'GOV', roles: [], gender: null, ...(place ? { lat: place.lat, lon: place.lon } : {}) };
   }
+  const region = regionByName(name);
+  if (region) return { kind: 'place', type: 'location', name: region.name, country: region.country, sector: null, actorCode: region.country, roles: [], gender: null, lat: region.lat, lon: region.lon };
   return null;
+}
+
+/** A religious, ethnic or regional group word ("Shiite", "Kurds", "European") → its code. */
+export function groupCode(word: string): string | null {
+  return groupByWord(word)?.code ?? null;
 }
 
 /** A place in the gazetteer with at least `minPopulation` people. */

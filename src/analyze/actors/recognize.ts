@@ -4,7 +4,7 @@ import type { EntityType, Span } from '../../model.js';
 import type { Token } from '../language/tokens.js';
 import { isRoleNoun } from '../../knowledge/roles.js';
 import { givenName } from '../../knowledge/given-names.js';
-import { demonymCountry, lookupName, lookupPlace, type KbHit } from './kb.js';
+import { demonymCountry, groupCode, lookupName, lookupPlace, type KbHit } from './kb.js';
 import {
   EVENT_HEADS,
   FACILITY_HEADS,
@@ -317,7 +317,7 @@ function classify(text: string, tokens: Token[], a0: number, b: number, ctx: Ctx
   if (single && isRoleNoun(first.text) && !honorific) return null;
   // Demonyms alone ("Russian", "Ukrainians") are nationalities.
   if (single || b - a === 2) {
-    const dem = demonymCountry(name);
+    const dem = demonymCountry(name) ?? groupCode(name);
     if (dem) return make('nationality', null, 'demonym');
   }
 

@@ -22,6 +22,10 @@ export interface ExtractHtmlOptions {
 
 const DEK_CI = /(?:^|[^a-z])(?:dek|deck|standfirst|subtitle|sub-?title|subhead|sub-?headline|summary|article-?summary|lede|strapline|teaser-?text|description|intro|excerpt)(?:$|[^a-z])/;
 
+// a cheap test before the date parser: a year and a month name or a numeric date
+const DATE_HINT = /\d{4}/;
+const DATE_HINT2 = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}/i;
+
 const COMMENT_CI = /(?:^|[^a-z])(?:comment(?!ed|ary)|repl(?:y|ies)|disqus|respond)/;
 const STRONG_DEK_CI = /(?:^|[^a-z])(?:dek|deck|standfirst|subtitle|sub-?title|sub-?headline|strapline)(?:$|[^a-z])/;
 
@@ -178,7 +182,7 @@ function dekOf(m: PageMeta, L: Layout, root: number, end: Int32Array, blocks: Bl
   }
   // the description when it is written on the page apart from the body's first paragraph
   // (a description that repeats a later body paragraph is a summary taken from the body, not a dek)
-  if (fd && fd.length >= 20 && fd !== firstFold && !firstFold.startsWith(fd) && !blocks.some((b) => b.text.length >= fd.length * 0.8 && foldTitle(b.text) === fd)) {
+  if (fd && fd.length >= 20 && fd !== firstFold && !firstFold.startsWith(fd) && !blocks.some((b) => b.text.length >= fd.length * 0.8 && b.text.length <= fd.length * 1.3 + 10 && foldTitle(b.text) === fd)) {
     for (let i = 0; i < L.els.length; i++) {
       const len = L.text[i];
       if (len < fd.length * 0.8 || len > fd.length * 1.3 + 10) continue;
@@ -267,7 +271,7 @@ function run(html: string, opts: ExtractHtmlOptions): Extracted {
       continue;
     }
     // a date line ("Thu 21 Mar 2024 16.30 GMT", "Published 12 March 2024") in the header part of the root
-    if (!seenText && b.kind !== 'heading' && b.text.length <= 80 && parseDateLine(b.text)) {
+    if (!seenText && b.kind !== 'heading' && b.text.length <= 80 && DATE_HINT.test(b.text) && DATE_HINT2.test(b.text) && parseDateLine(b.text)) {
       pushRemoved(removed, b.text);
       continue;
     }

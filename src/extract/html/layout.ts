@@ -179,11 +179,13 @@ export function buildLayout(root: AnyNode): Layout {
     if (byClass && text[i] >= 1000 && maxOwn[i] >= 0.6 * text[i]) continue;
     const tn = tagName(e);
     const widget = nblocks[i] >= 12 && text[i] < 15 * nblocks[i] && commas[i] < 0.3 * nblocks[i] && paras[i] === 0 && !LISTISH.has(tn);
-    const teasers = linkHeads[i] >= 2 && text[i] < 400 * linkHeads[i];
+    // a list of story teasers: linked headlines, each with a short summary under it (a "stream" or feed)
+    const teaserList = (tn === 'ul' || tn === 'ol') && linkHeads[i] >= 4 && text[i] < 700 * linkHeads[i];
+    const teasers = teaserList || (linkHeads[i] >= 2 && text[i] < 400 * linkHeads[i]);
     // thumbnails strips: many images, almost no words, mostly links
     const gallery = imgs[i] >= 3 && text[i] < 40 * imgs[i] && link[i] > 0.5 * text[i];
     // a furniture word on a wrapper of most of the page ("has-sidebar" layouts) says nothing
-    const cap = byClass && hardNegative(e) ? 0.8 : 0.5;
+    const cap = (byClass && hardNegative(e)) || teaserList ? 0.8 : 0.5;
     if ((byTag || byClass || teasers || gallery || widget) && text[i] < cap * total) {
       mark[i] = 1;
     }
@@ -236,5 +238,22 @@ export function pickRoot(L: Layout): number {
       best = i;
     }
   }
+  // a wrapper whose score nearly all comes from one child is that child plus odds and ends (a "happening now" box,
+  // a teaser under the story): go down to the child
+  for (let depth = 0; depth < 20 && L.score[best] > 0; depth++) {
+    let top = -1;
+    for (let i = best + 1; i < N && L.parent[i] >= best; i++) {
+      if (L.parent[i] === best && !L.furn[i] && (top < 0 || L.score[i] > L.score[top])) top = i;
+    }
+    if (top < 0 || L.score[top] < DOMINANT * L.score[best]) break;
+    // what the child leaves out must look like furniture: mostly links, or no paragraphs to speak of (an intro
+    // paragraph or two beside the body's own wrapper stays in)
+    const restText = L.text[best] - L.text[top];
+    const restLink = L.link[best] - L.link[top];
+    if (restLink < 0.3 * restText && L.paras[best] - L.paras[top] > 1) break;
+    best = top;
+  }
   return best;
 }
+
+const DOMINANT = 0.9;

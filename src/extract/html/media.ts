@@ -25,6 +25,8 @@ export function cleanCredit(credit: string | null): string | null {
     c = c.slice(m[0].length);
     if (/^[(\[]/.test(m[0])) c = c.replace(/\s*[)\]]\s*\.?$/, '');
   }
+  // a bare label run into the name ("CreditChang W. Lee", "Credit Ashraf Shazly" from a hidden label element)
+  c = c.replace(/^(?:[Cc]redits?|[Pp]hoto(?:graph)?s?|[Ii]mage|[Ff]oto|CREDIT|PHOTO)\s*(?=\p{Lu})/u, '');
   c = c.replace(/^[\s:;,–—-]+|[\s;,.]+$/g, '');
   return c || null;
 }
@@ -94,6 +96,40 @@ function trailingElement(cap: Element): Element | null {
   return null;
 }
 
+const LABEL_ONLY = /^(?:photo(?:graph)?s?|image|picture|foto|credits?|photo credit|image credit|illustration|source)\s*:?$/i;
+
+/**
+ * "<span>Credit</span>Kevin Frayer/Getty Images": a label in an element of its own, the credit after it. Returns null
+ * when the caption has no such label element.
+ */
+function splitAtLabel(cap: Element): { caption: string | null; credit: string | null } | null {
+  const before: string[] = [];
+  const after: string[] = [];
+  let found = false;
+  const stack: AnyNode[] = [...cap.children].reverse();
+  for (let steps = 0; stack.length && steps < 2000; steps++) {
+    const n = stack.pop()!;
+    if (n.type === 'text') {
+      (found ? after : before).push((n as unknown as { data: string }).data);
+      continue;
+    }
+    if (!isElement(n)) continue;
+    const t = tagName(n);
+    if (t === 'script' || t === 'style' || t === 'noscript') continue;
+    if (!found && t !== 'a' && LABEL_ONLY.test(squash(textOf(n)))) {
+      found = true;
+      before.push(' ');
+      continue;
+    }
+    const kids = n.children;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+  }
+  if (!found) return null;
+  const credit = cleanCredit(after.join(''));
+  if (!credit) return null;
+  return { caption: squash(before.join('')) || null, credit };
+}
+
 /** The figure's caption and credit from figcaption / credit-classed elements / a trailing credit element or pattern. */
 function captionOf(fig: Element): { caption: string | null; credit: string | null } {
   let capEl: Element | null = null;
@@ -124,7 +160,12 @@ function captionOf(fig: Element): { caption: string | null; credit: string | nul
       if (s && s.length < 200 && (CREDIT_TAGS.has(lt) || (EMPH_TAGS.has(lt) && LABELLED.test(s)))) credits.push(s);
     }
   }
-  let cap = squash(textOf(capEl));
+  if (!credits.length) {
+    const labelled = splitAtLabel(capEl);
+    if (labelled) return labelled;
+  }
+  // "Media caption …", "Image caption …": a screen-reader label before the caption
+  let cap = squash(textOf(capEl)).replace(/^(?:media|image|photo|video)\s+caption\s*:?\s*/i, '');
   for (const c of credits) {
     const k = cap.lastIndexOf(c);
     if (k >= 0) cap = (cap.slice(0, k) + cap.slice(k + c.length)).trim();

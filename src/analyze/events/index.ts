@@ -1,0 +1,24 @@
+// The 'events' stage: CAMEO-coded political events with source and target actors, place, date and the sentence
+// as evidence.
+import type { Doc, Span } from '../../model.js';
+import { registerStage } from '../../pipeline.js';
+import { language } from '../language/index.js';
+import { findQuoteMarks } from '../quotes/marks.js';
+import { MentionIndex } from '../quotes/speakers.js';
+import { codeSentence } from './coder.js';
+
+export function analyzeEvents(doc: Doc): Doc {
+  const { tokens, sentences, sentenceTokenStart } = language(doc);
+  const quoted: Span[] = findQuoteMarks(doc.article.text, doc.article.paragraphs).map((q) => ({ start: q.open, end: q.close + 1 }));
+  const ctx = { doc, tokens, index: new MentionIndex(doc, tokens), quoted, dates: doc.dates };
+  const events = [];
+  for (let s = 0; s < sentences.length; s++) {
+    const from = sentenceTokenStart[s]!;
+    const to = s + 1 < sentences.length ? sentenceTokenStart[s + 1]! : tokens.length;
+    events.push(...codeSentence(ctx, sentences[s]!, from, to));
+  }
+  doc.events = events;
+  return doc;
+}
+
+registerStage({ name: 'events', after: ['actors', 'dates'], run: analyzeEvents });
