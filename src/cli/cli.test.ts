@@ -139,3 +139,20 @@ test('analyze --knowledge DIR: a user people file adds a person with a role and 
   assert.equal(bad.code, 2);
   assert.match(bad.err, /--knowledge must be a folder/);
 });
+
+test('analyze --dictionaries DIR: PETRARCH-format user dictionaries code events beside ours', () => {
+  const d = join(dir, 'dicts');
+  mkdirSync(d, { recursive: true });
+  writeFileSync(join(d, 'my.actors.txt'), 'VELGRAD_ [VEL]\nASTORIA_ [AST]\n');
+  writeFileSync(join(d, 'my.agents.txt'), 'POLICE_ [~COP]\n');
+  writeFileSync(join(d, 'my.verbs.txt'), '--- DENOUNCE [111] ---\nDENOUNCE\nDENOUNCED\n- * [111]\n');
+  const f = join(dir, 'dict-story.txt');
+  writeFileSync(f, 'Velgrad protests\n\nVelgrad denounced Astoria on Friday.');
+  const r = cli(['analyze', f, '--json', '--published', '2025-04-25', '--dictionaries', d, '--dictionaries-only']);
+  assert.equal(r.code, 0, r.err);
+  const evs = JSON.parse(r.out).events.map((e: { source: { code: string }; code: string; target: { code: string } }) => `${e.source?.code} ${e.code} ${e.target?.code}`);
+  assert.deepEqual(evs, ['VEL 111 AST']);
+  const bad = cli(['analyze', f, '--json', '--dictionaries-only']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /--dictionaries-only needs --dictionaries DIR/);
+});

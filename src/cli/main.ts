@@ -9,6 +9,7 @@ import { runBatch } from './batch.js';
 import { cmdIngest, cmdSearch, cmdShow, cmdDemo } from './store-commands.js';
 import { writeOut } from './io.js';
 import { useKnowledgeDir } from '../knowledge/user.js';
+import { useDictionaries } from '../analyze/events/user-dictionaries.js';
 import { cmdExport, cmdDyad } from './export-commands.js';
 
 const DEFAULT_DB = './newsgraph.db';
@@ -53,9 +54,13 @@ function program(): Command {
     .option('--url <url>', 'the article URL')
     .option('--format <format>', 'treat input as text or html')
     .option('--knowledge <dir>', 'a folder of your own knowledge files (people.tsv, organizations.tsv, …) merged over ours')
-    .action(async (file: string | undefined, o: { json?: boolean; jsonl?: boolean; published?: string; url?: string; format?: string; knowledge?: string }) => {
+    .option('--dictionaries <dir>', 'PETRARCH/TABARI dictionaries (actors, agents, verbs, discards) coded beside ours')
+    .option('--dictionaries-only', 'code events with the --dictionaries only, instead of ours')
+    .action(async (file: string | undefined, o: { json?: boolean; jsonl?: boolean; published?: string; url?: string; format?: string; knowledge?: string; dictionaries?: string; dictionariesOnly?: boolean }) => {
       const published = checkPublished(o.published);
       if (o.knowledge) useKnowledgeDir(o.knowledge);
+      if (o.dictionariesOnly && !o.dictionaries) throw new NewsgraphError('--dictionaries-only needs --dictionaries DIR');
+      if (o.dictionaries) useDictionaries(o.dictionaries, { only: o.dictionariesOnly });
       const pipeline = defaultPipeline();
       if (o.jsonl) {
         exitCode = await runBatch(pipeline, process.stdin, { published });
@@ -74,8 +79,10 @@ function program(): Command {
     .option('--db <path>', 'the store', DEFAULT_DB)
     .option('--published <date>', 'a published date for inputs that lack one, YYYY-MM-DD')
     .option('--knowledge <dir>', 'a folder of your own knowledge files merged over ours')
-    .action(async (paths: string[], o: { db: string; published?: string; knowledge?: string }) => {
+    .option('--dictionaries <dir>', 'PETRARCH/TABARI dictionaries coded beside ours')
+    .action(async (paths: string[], o: { db: string; published?: string; knowledge?: string; dictionaries?: string }) => {
       if (o.knowledge) useKnowledgeDir(o.knowledge);
+      if (o.dictionaries) useDictionaries(o.dictionaries);
       exitCode = await cmdIngest(paths, { db: o.db, published: checkPublished(o.published) });
     });
 

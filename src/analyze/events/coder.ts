@@ -232,7 +232,7 @@ export function codeSentence(ctx: CodeContext, sent: Span, from: number, to: num
         targets = targetsAfter(ctx, v, after, to);
       } else if (passive(tokens, k)) {
         // "X was attacked by Y": source Y, target X.
-        const p = phraseBefore(tokens, k, from, index);
+        const p = phraseBefore(tokens, skipAux(tokens, k, from), from, index);
         if (p) targets = actorsIn(tokens, p[0], p[1], index);
         for (let j = after; j < Math.min(to, after + 4); j++) {
           if (tokens[j]!.text.toLowerCase() !== 'by') continue;
@@ -273,6 +273,10 @@ function isBareForm(word: string, v: EventVerb): boolean {
 /** Back over auxiliaries and adverbs between the subject and the verb ("have also held"). */
 function skipAux(tokens: Token[], k: number, from: number): number {
   let j = k;
-  while (j - 1 >= from && AUX.has(tokens[j - 1]!.text.toLowerCase()) && !/^(on)$/.test(tokens[j - 1]!.text)) j--;
+  while (j - 1 >= from) {
+    const w = tokens[j - 1]!.text.toLowerCase();
+    if ((AUX.has(w) && w !== 'on') || FUTURE.has(w) || MODALS.has(w)) j--;
+    else break;
+  }
   return j;
 }

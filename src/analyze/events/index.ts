@@ -6,16 +6,23 @@ import { language } from '../language/index.js';
 import { findQuoteMarks } from '../quotes/marks.js';
 import { MentionIndex } from '../quotes/speakers.js';
 import { codeSentence } from './coder.js';
+import { dictionariesOnly, dictionaryEvents } from './user-dictionaries.js';
 
 export function analyzeEvents(doc: Doc): Doc {
   const { tokens, sentences, sentenceTokenStart } = language(doc);
   const quoted: Span[] = findQuoteMarks(doc.article.text, doc.article.paragraphs).map((q) => ({ start: q.open, end: q.close + 1 }));
   const ctx = { doc, tokens, index: new MentionIndex(doc, tokens), quoted, dates: doc.dates };
-  const events = [];
+  const events: import('../../model.js').NewsEvent[] = [];
   for (let s = 0; s < sentences.length; s++) {
     const from = sentenceTokenStart[s]!;
     const to = s + 1 < sentences.length ? sentenceTokenStart[s + 1]! : tokens.length;
-    events.push(...codeSentence(ctx, sentences[s]!, from, to));
+    const ours = dictionariesOnly() ? [] : codeSentence(ctx, sentences[s]!, from, to);
+    events.push(...ours);
+    // Events from user dictionaries that ours did not already code (same code, source and target).
+    for (const e of dictionaryEvents(doc, sentences[s]!)) {
+      const same = ours.some((o) => o.code === e.code && o.source?.code === e.source?.code && o.target?.code === e.target?.code);
+      if (!same) events.push(e);
+    }
   }
   doc.events = events;
   return doc;

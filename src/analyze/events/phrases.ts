@@ -49,7 +49,21 @@ export function actorsIn(tokens: Token[], from: number, to: number, index: Menti
       k = m.tokEnd - 1;
     }
   }
-  // An entity that is only a modifier of another noun ("Kremlin officials" is fine; "the US plan" is the US).
+  // In each conjunct ("A and B", "A, B"), the last name is the head; earlier ones modify it ("US envoy Steve Witkoff").
+  if (out.length > 1) {
+    const heads: PhraseActor[] = [];
+    for (let i = 0; i < out.length; i++) {
+      const cur = out[i]!;
+      const next = out[i + 1];
+      if (next) {
+        let coordinated = false;
+        for (let k = cur.tokEnd; k < next.tokStart; k++) if (/^(and|or|,|&)$/i.test(tokens[k]!.text)) coordinated = true;
+        if (!coordinated) continue;
+      }
+      heads.push(cur);
+    }
+    return heads;
+  }
   if (out.length) return out;
   const codes: string[] = [];
   const roleWords: string[] = [];

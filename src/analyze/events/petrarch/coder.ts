@@ -34,6 +34,8 @@ const MODALS = new Set(['will', 'would', 'shall', 'should', 'can', 'could', 'may
 const DETERMINERS = new Set('a an the its his her their our my your this these those another each every some any such'.split(' '));
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am']);
 const NEGATION = new Set(['not', "n't", 'never']);
+/** Prepositions whose object is not the subject of a following verb (unlike "after crowds burned …"). */
+const NOUN_PREPS = new Set(['of', 'between', 'with', 'by', 'to', 'for', 'from', 'in', 'on', 'at', 'into', 'against', 'about', 'over', 'near']);
 const INTENSIFIERS = new Set(['very', 'too', 'so', 'more', 'most', 'quite', 'rather', 'less', 'least']);
 
 interface Mention {
@@ -264,10 +266,20 @@ export function codeSentence(text: string, date: string | null, dicts: PetrarchD
     const w = words[p]!;
     return !(PREPS.has(w) || verbAt[p] !== null);
   };
+  // A chunk of bare lower-case words ("ever", "most certainly", "heavily") is an adverb, not a subject.
+  const bare = (g: Group): boolean => {
+    for (let j = g.start; j < g.end; j++) if (DETERMINERS.has(words[j]!) || (caps[j] && j > 0) || /\d/.test(words[j]!) || inMention[j]) return false;
+    return true;
+  };
   const subjectBefore = (pos: number): Group | null => {
+    // The group right before the verb (only auxiliaries and adverbs between) is its subject even after "after".
+    let j = pos - 1;
+    while (j >= 0 && (AUX.has(words[j]!) || /ly$/.test(words[j]!))) j--;
+    const near = groups.find((g) => g.end === j + 1);
+    if (near && !bare(near) && !NOUN_PREPS.has(words[near.start - 1] ?? '')) return coded.includes(near) ? near : null;
     for (let k = groups.length - 1; k >= 0; k--) {
       const g = groups[k]!;
-      if (g.end <= pos && subjectLike(g)) return coded.includes(g) ? g : null;
+      if (g.end <= pos && subjectLike(g) && (coded.includes(g) || !bare(g))) return coded.includes(g) ? g : null;
     }
     return null;
   };
@@ -301,7 +313,6 @@ export function codeSentence(text: string, date: string | null, dicts: PetrarchD
       if (tr) tr.skipped = 'infinitive complement';
       continue;
     }
-    if (!AUX.has(words[v.start]!)) codedVerbBefore = true;
     let match: { p: VerbPattern; b: Binding } | null = null;
     for (const p of dicts.verbs.patternsFor(v.form)) {
       const b = matchPattern(p, v);
@@ -320,6 +331,7 @@ export function codeSentence(text: string, date: string | null, dicts: PetrarchD
       continue;
     }
     if (code === '---') continue;
+    if (!AUX.has(words[v.start]!)) codedVerbBefore = true;
     const [fwd, back] = code.split(':') as [string, string | undefined];
     const b = match?.b ?? {};
     if (b.compoundBefore) {

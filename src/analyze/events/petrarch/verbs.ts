@@ -229,8 +229,8 @@ export function parseVerbs(text: string, file: string, dict: VerbDict): VerbRepo
       }
       continue;
     }
-    // A verb line.
-    const vm = /^([^[{]+?)\s*(?:\{([^}]*)\})?\s*(?:\[([^\]]*)\])?\s*$/.exec(t);
+    // A verb line (a TABARI-style `;` comment may follow).
+    const vm = /^([^[{;]+?)\s*(?:\{([^}]*)\})?\s*(?:\[([^\]]*)\])?\s*(?:;.*)?$/.exec(t);
     if (!vm) {
       if ((t.match(/\{/g) ?? []).length !== (t.match(/\}/g) ?? []).length || (t.match(/\[/g) ?? []).length !== (t.match(/\]/g) ?? []).length) {
         throw new DictionaryError(file, no, `unbalanced brackets in "${t}"`);
