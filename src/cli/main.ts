@@ -1,4 +1,5 @@
 // The command line: a thin layer over the library. Every command has --help.
+import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { defaultPipeline, extractPipeline } from '../index.js';
 import { NewsgraphError, errorMessage } from '../errors.js';
@@ -134,6 +135,8 @@ function program(): Command {
     .description('Ingest the bundled demo corpus (fictional articles) into the store and show what was learned')
     .option('--db <path>', 'the store', DEFAULT_DB)
     .action(async (o: { db: string }) => {
+      // The demo's fictional states, officials and organizations, in our knowledge formats.
+      useKnowledgeDir(fileURLToPath(new URL('../../demo/knowledge/', import.meta.url)));
       exitCode = await cmdDemo({ db: o.db });
     });
 

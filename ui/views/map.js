@@ -1,0 +1,103 @@
+// Event map: #/map. Events with coordinates as dots on an offline world map (Natural Earth 110m from world-atlas,
+// decoded with topojson-client), drawn as SVG in an equirectangular projection.
+import { h, replace } from '../dom.js';
+import { api } from '../api.js';
+import { errorBox, loading, goldsteinColor, articleHref } from '../format.js';
+import { loadTopojson, loadWorld } from '../vendor.js';
+
+const NS = 'http://www.w3.org/2000/svg';
+const W = 960;
+const H = 480;
+const px = (lon) => ((lon + 180) / 360) * W;
+const py = (lat) => ((90 - lat) / 180) * H;
+
+function s(tag, attrs = {}) {
+  const el = document.createElementNS(NS, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  return el;
+}
+
+/** SVG path data of a GeoJSON (Multi)Polygon geometry. */
+function pathData(geom) {
+  const polys = geom.type === 'Polygon' ? [geom.coordinates] : geom.type === 'MultiPolygon' ? geom.coordinates : [];
+  let d = '';
+  for (const poly of polys)
+    for (const ring of poly) {
+      ring.forEach(([lon, lat], i) => {
+        d += `${i ? 'L' : 'M'}${px(lon).toFixed(1)},${py(lat).toFixed(1)}`;
+      });
+      d += 'Z';
+    }
+  return d;
+}
+
+async function allEvents() {
+  const out = [];
+  for (let offset = 0; offset < 1000; offset += 200) {
+    const r = await api('events', { limit: 200, offset });
+    out.push(...r.items);
+    if (r.items.length < 200) break;
+  }
+  return out;
+}
+
+export async function mapView(main) {
+  const box = h('div', { class: 'map-box' }, loading());
+  const list = h('div');
+  replace(main, h('h1', {}, 'Event map'), box, list);
+  let world;
+  let topojson;
+  let events;
+  try {
+    [world, topojson, events] = await Promise.all([loadWorld(), loadTopojson(), allEvents()]);
+  } catch (err) {
+    return replace(box, errorBox(err));
+  }
+  const svg = s('svg', { class: 'worldmap', viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': 'World map of events' });
+  svg.append(s('rect', { x: 0, y: 0, width: W, height: H, class: 'sea' }));
+  const countries = topojson.feature(world, world.objects.countries);
+  const land = s('g', { class: 'land' });
+  for (const f of countries.features) {
+    if (f.id === '010') continue; // Antarctica: no news events, and it wraps the pole badly in this projection
+    const p = s('path', { d: pathData(f.geometry) });
+    const t = document.createElementNS(NS, 'title');
+    t.textContent = f.properties?.name ?? '';
+    p.append(t);
+    land.append(p);
+  }
+  svg.append(land);
+  const located = events.filter((e) => Number.isFinite(e.event.location?.lat) && Number.isFinite(e.event.location?.lon));
+  // Several events at one place: one dot, sized by count, coloured by mean Goldstein.
+  const places = new Map();
+  for (const e of located) {
+    const { lat, lon, name } = e.event.location;
+    const k = `${lat.toFixed(2)},${lon.toFixed(2)}`;
+    const p = places.get(k) ?? { lat, lon, name, hits: [] };
+    p.hits.push(e);
+    places.set(k, p);
+  }
+  const dots = s('g', { class: 'dots' });
+  for (const p of places.values()) {
+    const mean = p.hits.reduce((a, e) => a + e.event.goldstein, 0) / p.hits.length;
+    const a = s('a', { href: articleHref(p.hits[0].articleId) });
+    const c = s('circle', { cx: px(p.lon), cy: py(p.lat), r: 4 + 2.5 * Math.sqrt(p.hits.length), fill: goldsteinColor(mean), class: 'dot' });
+    const t = document.createElementNS(NS, 'title');
+    t.textContent = `${p.name}: ${p.hits.length} event${p.hits.length === 1 ? '' : 's'} — ${[...new Set(p.hits.map((e) => e.event.label))].slice(0, 4).join(', ')}`;
+    c.append(t);
+    a.append(c);
+    dots.append(a);
+  }
+  svg.append(dots);
+  replace(box, svg);
+  replace(
+    list,
+    h('p', { class: 'muted' }, `${located.length} of ${events.length} events have coordinates, at ${places.size} places.`),
+    h(
+      'ul',
+      { class: 'places' },
+      [...places.values()]
+        .sort((x, y) => y.hits.length - x.hits.length)
+        .map((p) => h('li', {}, h('strong', {}, p.name), ` — ${p.hits.length} event${p.hits.length === 1 ? '' : 's'}: `, h('a', { href: articleHref(p.hits[0].articleId) }, p.hits[0].title || '(untitled)'))),
+    ),
+  );
+}
