@@ -48,7 +48,8 @@ function load(): Map<string, Place[]> {
     for (const n of new Set([c.name, c.altName].filter(Boolean))) {
       const k = foldName(n);
       // "Al Fallūjah" is also found as "Fallujah".
-      const bare = k.replace(/^(?:al|el|ad|as|an|ash|ar|at|az) /, '');
+      // "New York City" is also "New York".
+      const bare = c.population > 1_000_000 && k.endsWith(' city') ? k.slice(0, -5) : k.replace(/^(?:al|el|ad|as|an|ash|ar|at|az) /, '');
       for (const key of bare === k ? [k] : [k, bare]) {
         const list = map.get(key);
         if (list) list.push(place);

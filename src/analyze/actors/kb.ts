@@ -56,7 +56,8 @@ function lookupUncached(name: string, date: string | null): KbHit | null {
     const place = resolvePlace(name, { country: cap.alpha3 });
     return { kind: 'capital', type: 'location', name: stripThe(name), country: cap.alpha3, sector: 'GOV', actorCode: cap.alpha3 + 'GOV', roles: [], gender: null, ...(place ? { lat: place.lat, lon: place.lon } : {}) };
   }
-  const region = regionByName(name);
+  // Two-letter postal codes ("OK", "IN", "ME") are ordinary words too often to stand alone.
+  const region = /^[A-Z]{2}$/.test(name.trim()) ? null : regionByName(name);
   if (region) return { kind: 'place', type: 'location', name: region.name, country: region.country, sector: null, actorCode: region.country, roles: [], gender: null, lat: region.lat, lon: region.lon };
   return null;
 }

@@ -21,6 +21,8 @@ import {
   WEEKDAYS,
 } from './lexicon.js';
 
+const PLACE_OPENERS = new Set(['south', 'north', 'east', 'west', 'new', 'san', 'santa', 'santo', 'sao', 'são', 'st', 'saint', 'port', 'fort', 'lake', 'mount', 'mt', 'cape', 'puerto', 'los', 'las', 'el', 'gare', 'upper', 'lower', 'greater']);
+
 const SPEECH_NEXT = new Set(['said', 'says', 'told', 'tells', 'wrote', 'added', 'argued', 'insisted', 'explained', 'warned']);
 
 export interface RawMention {
@@ -76,11 +78,24 @@ function isShouting(tokens: Token[], from: number, to: number): boolean {
 export interface RecognizeOptions {
   /** Published date (YYYY-MM-DD) for dated knowledge; null when unknown. */
   date: string | null;
+  /** Also find places written in lower case (default true). */
+  lowercasePlaces?: boolean;
 }
 
 /** Finds candidate name mentions in every sentence. */
 export function recognize(text: string, tokens: Token[], sentences: Span[], sentenceTokenStart: number[], opts: RecognizeOptions): RawMention[] {
   const out: RawMention[] = [];
+  // Words written capitalized in the middle of a sentence somewhere in the document are names there and everywhere.
+  const midCaps = new Set<string>();
+  for (let s = 0; s < sentences.length; s++) {
+    const from = sentenceTokenStart[s]!;
+    const to = s + 1 < sentences.length ? sentenceTokenStart[s + 1]! : tokens.length;
+    for (let k = from + 1; k < to; k++) {
+      const t = tokens[k]!;
+      const p = tokens[k - 1]!;
+      if (t.cap && !t.upper && p.kind === 'word') midCaps.add(t.text);
+    }
+  }
   for (let s = 0; s < sentences.length; s++) {
     const from = sentenceTokenStart[s]!;
     const to = s + 1 < sentences.length ? sentenceTokenStart[s + 1]! : tokens.length;
@@ -96,13 +111,38 @@ export function recognize(text: string, tokens: Token[], sentences: Span[], sent
       }
       const end = runEnd(tokens, i, to);
       for (const part of splitRun(tokens, i, end, opts.date)) {
-        const m = classify(text, tokens, part[0], part[1], { sentence: s, sentenceStart: firstWord, sentenceEnd: to, shouting, date: opts.date });
+        const m = classify(text, tokens, part[0], part[1], { sentence: s, sentenceStart: firstWord, sentenceEnd: to, shouting, date: opts.date, midCaps });
         if (m) out.push(m);
       }
       i = end;
     }
+    if (opts.lowercasePlaces !== false) lowercasePlaces(text, tokens, from, to, s, out);
   }
   return out;
+}
+
+/**
+ * Web text often writes places in lower case ("flights to mexico", "hotels in kerala"). A lower-case word (or two)
+ * that our knowledge knows as a country, a region or a large city, and that is not an ordinary English word, is a place.
+ */
+function lowercasePlaces(text: string, tokens: Token[], from: number, to: number, sentence: number, out: RawMention[]): void {
+  for (let k = from; k < to; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== 'word' || t.cap || t.text.length < 4) continue;
+    for (const n of [2, 1]) {
+      if (k + n > to) continue;
+      const words = tokens.slice(k, k + n);
+      if (words.some((w) => w.kind !== 'word' || w.cap || isCommonWord(w.text, 3))) continue;
+      const name = words.map((w) => w.text).join(' ');
+      const hit = lookupName(name, null) ?? lookupPlace(name, 200_000);
+      if (!hit || hit.type !== 'location') continue;
+      const start = t.start;
+      const end = words[n - 1]!.end;
+      out.push({ start, end, text: text.slice(start, end), tokStart: k, tokEnd: k + n, sentence, type: 'location', hit, titles: [], prefixCountry: null, possessive: false, why: 'lowercase-place' });
+      k += n - 1;
+      break;
+    }
+  }
 }
 
 /** The end of a run of name tokens starting at i: capitalized words, name particles and dotted titles between them. */
@@ -118,7 +158,7 @@ function runEnd(tokens: Token[], i: number, to: number): number {
     const prev = tokens[j - 1]!;
     const adjacent = t.start === prev.end;
     // "Gen. Ivan Petrov", "Mr. Smith": a period right after a title abbreviation.
-    if (t.text === '.' && adjacent && DOTTED_TITLES.has(prev.text.toLowerCase()) && next && isNameToken(next)) {
+    if (t.text === '.' && adjacent && (DOTTED_TITLES.has(prev.text.toLowerCase()) || /^\p{Lu}$/u.test(prev.text)) && next && isNameToken(next)) {
       j++;
       continue;
     }
@@ -211,6 +251,7 @@ interface Ctx {
   sentenceEnd: number;
   shouting: boolean;
   date: string | null;
+  midCaps: Set<string>;
 }
 
 /** Capitalized role words that can precede a name as a title ("President", "Foreign Minister", "Gen."). */
@@ -311,7 +352,7 @@ function classify(text: string, tokens: Token[], a0: number, b: number, ctx: Ctx
   // Weekday/month/number-only leftovers and lone common words are not names.
   if (single && (WEEKDAYS.has(lowerFirst) || MONTHS.has(lowerFirst))) return null;
   if (single && (first.upper || ctx.shouting) && isCommonWord(first.text, 20)) return null;
-  if (single && atSentenceStart && isCommonWord(first.text, 20) && !honorific && !titles.length) return null;
+  if (single && atSentenceStart && isCommonWord(first.text, 20) && !honorific && !titles.length && !ctx.midCaps.has(first.text)) return null;
   if (single && isFunctionToken(first)) return null;
   // A lone role word ("President", "Minister") is a role, not a name.
   if (single && isRoleNoun(first.text) && !honorific) return null;
@@ -319,6 +360,8 @@ function classify(text: string, tokens: Token[], a0: number, b: number, ctx: Ctx
   if (single || b - a === 2) {
     const dem = demonymCountry(name) ?? groupCode(name);
     if (dem) return make('nationality', null, 'demonym');
+    // "Sunni Arab", "Shiite Kurdish": every word a group or nationality.
+    if (!single && tokens.slice(a, b).every((t) => demonymCountry(t.text) ?? groupCode(t.text))) return make('nationality', null, 'demonyms');
   }
 
   if (honorific || (titles.length && !single) || (titles.length && single && !ORG_HEADS.has(lowerLast))) {
@@ -340,6 +383,8 @@ function classify(text: string, tokens: Token[], a0: number, b: number, ctx: Ctx
   const prevLower = prev?.text.toLowerCase() ?? '';
   if (prevLower === 'aboard' || prevLower === 'onboard') return make('vehicle', null, 'aboard');
   const placeCue = PLACE_PREPOSITIONS.has(prevLower);
+  // "San Rafael", "Palo Alto"? (gazetteer), "South Vietnam", "Fort Hood", "St. Thomas": place-name openers.
+  if (!single && PLACE_OPENERS.has(lowerFirst)) return make('location', null, 'place-opener');
   // Given names: "Steve Witkoff", "Yuri Ushakov".
   if (!single && givenName(first.text) && !isCommonWord(last.text, 200)) return make('person', null, 'given-name');
   const place = lookupPlace(name, placeCue ? 1000 : 100_000);
@@ -355,6 +400,7 @@ function classify(text: string, tokens: Token[], a0: number, b: number, ctx: Ctx
   }
   const next = tokens[b];
   if (next && next.kind === 'word' && SPEECH_NEXT.has(next.text.toLowerCase()) && !atSentenceStart) return make('person', null, 'speaker');
-  if (isCommonWord(first.text, 300)) return null;
+  // A common word capitalized mid-sentence ("Bush", "Rod") is a name only if it is rarely a common word.
+  if (isCommonWord(first.text, atSentenceStart ? 300 : 1500)) return null;
   return make('unknown', null, placeCue ? 'place-cue' : 'single');
 }
