@@ -18,9 +18,11 @@ test('our event verbs load, every code is in the code book, forms are generated'
   assert.deepEqual(push?.targets, ['against', 'on']);
 });
 
-test('roots 01-20 are covered by at least one verb or noun, except statements (01)', () => {
+test('every CAMEO root 01-20 is covered by at least one verb or noun', () => {
   const roots = new Set(eventVerbs().entries.map((e) => e.code.slice(0, 2)));
-  for (const r of ['02', '03', '04', '05', '07', '08', '10', '11', '12', '13', '14', '16', '17', '18', '19']) assert.ok(roots.has(r), `root ${r}`);
+  for (let i = 1; i <= 20; i++) {
+    const r = String(i).padStart(2, '0'); assert.ok(roots.has(r), `root ${r}`);
+  }
 });
 
 test('a bad row is refused naming the file and line', () => {

@@ -9,6 +9,7 @@ import { splitSentences } from '../language/sentences.js';
 import { tokenize, type Token } from '../language/tokens.js';
 import { lookupName, lookupPlace, type KbHit } from './kb.js';
 import { recognize, type RawMention } from './recognize.js';
+import { REGNAL_TITLES } from './lexicon.js';
 import { appositionRole, roleBefore, titleRole } from './roles.js';
 import { resolvePronouns, type PersonRef } from './pronouns.js';
 
@@ -86,6 +87,9 @@ export function analyzeActors(doc: Doc): Doc {
       gender: m.hit?.gender ?? (type === 'person' ? genderOfGiven(name.split(/\s+/)[0]!) : null) as 'm' | 'f' | null,
       order: id,
     });
+    // "Pope Francis", "King Charles": the title kept in the name is also a role.
+    const firstWord = name.split(/\s+/)[0]!.toLowerCase();
+    if (type === 'person' && REGNAL_TITLES.has(firstWord) && name.includes(' ')) addRole(ents[id]!, firstWord);
     byKey.set(key, id);
     return id;
   };

@@ -159,6 +159,8 @@ function reportedSpeech(
         if (m) k = m.tokEnd;
         else while (k < end && TOLD_OBJECTS.has(tokens[k]!.text.toLowerCase())) k++;
       }
+      // "said on Friday (that) …": a time phrase between the verb and the content is not part of what was said.
+      if (/^(on|in|late|early|last|this)$/i.test(tokens[k]?.text ?? '') && /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|night|morning|evening|afternoon|month|year)$/i.test(tokens[k + 1]?.text ?? '')) k += 2;
       if (tokens[k]?.text.toLowerCase() === 'that') k++;
       if (k >= end || /^["“”]$/.test(tokens[k]!.text) || inQuote(tokens[k]!.start)) continue;
       if (tokens[k]!.kind === 'punct' && tokens[k]!.text !== '(') continue;
