@@ -241,11 +241,16 @@ export function codeSentence(ctx: CodeContext, sent: Span, from: number, to: num
           break;
         }
       } else {
-        const p = phraseBefore(tokens, skipAux(tokens, k, from), from, index);
+        const j = skipAux(tokens, k, from);
+        const p = phraseBefore(tokens, j, from, index);
         if (p) sources = actorsIn(tokens, p[0], p[1], index);
+        // "Veloria rejected …, and blamed the Sable Front": a coordinated verb shares the sentence's subject.
+        if (!sources.length && j - 1 >= from && /^(and|,)$/.test(tokens[j - 1]!.text)) sources = sentenceSubject(tokens, from, to, index);
         targets = targetsAfter(ctx, v, after, to);
       }
-      code = refine(code, text, v);
+      // Instruments count only in the verb's own clause ("a car bomb killed …", not a drone named elsewhere).
+      const [ca, cb] = clauseOf(tokens, from, to, k);
+      code = refine(code, ctx.doc.article.text.slice(tokens[ca]!.start, tokens[cb - 1]!.end), v);
       const root = Number(code.slice(0, 2));
       if (!targets.length) break;
       if (!sources.length && !(root >= 18)) break;
@@ -268,6 +273,16 @@ function isBareForm(word: string, v: EventVerb): boolean {
   const w = word.toLowerCase();
   const base = v.phrase.split(' ')[0]!;
   return w === base || w === `${base}s` || w === `${base}es`;
+}
+
+/** The actor that opens the sentence ("Marek said …", "Veloria on Monday rejected …"), if any. */
+function sentenceSubject(tokens: Token[], from: number, to: number, index: MentionIndex): PhraseActor[] {
+  let k = from;
+  while (k < to && tokens[k]!.kind !== 'word') k++;
+  const p = phraseAfter(tokens, k, Math.min(to, k + 8), index);
+  if (!p) return [];
+  const m = index.startingAt(k) ?? (tokens[k] && /^the$/i.test(tokens[k]!.text) ? index.startingAt(k + 1) : null);
+  return m ? actorsIn(tokens, m.tokStart, m.tokEnd, index) : [];
 }
 
 /** Back over auxiliaries and adverbs between the subject and the verb ("have also held"). */
