@@ -32,6 +32,8 @@ function covering(list, s, e) {
   return best;
 }
 
+const CLOSERS = '"”’\'»';
+
 const KIND_LABEL = { direct: 'direct quote', partial: 'partial quote', indirect: 'reported speech' };
 
 function quoteEl(q) {
@@ -67,18 +69,61 @@ export function renderParagraph(doc, span, ctx = buildContext(doc)) {
     if (r.start > start && r.start < end) cuts.add(r.start);
     if (r.end > start && r.end < end) cuts.add(r.end);
   }
+  // A quote's speaker label goes after its closing quotation mark, which the quote span itself leaves out.
+  const tagAt = new Map();
+  for (const q of quotes) {
+    let t = q.end;
+    while (t < end && CLOSERS.includes(doc.text[t])) t++;
+    tagAt.set(q, Math.min(t, end));
+    if (t > start && t < end) cuts.add(t);
+  }
+  // Overlapping quotes of one speaker (reported speech around a direct phrase) get one label: the last to close.
+  const silent = new Set();
+  for (const q of quotes)
+    for (const r of quotes) {
+      if (r === q || !q.speaker || r.speaker?.name !== q.speaker.name || r.end <= q.start || r.start >= q.end) continue;
+      const dq = tagAt.get(q);
+      const dr = tagAt.get(r);
+      const qi = q.kind === 'indirect';
+      const ri = r.kind === 'indirect';
+      const longer = r.end - r.start > q.end - q.start || (r.end - r.start === q.end - q.start && quotes.indexOf(r) > quotes.indexOf(q));
+      if (dr > dq || (dr === dq && (qi && !ri || (qi === ri && longer)))) silent.add(q);
+    }
+  const pending = [];
+  /** Appends the labels due at offset `at`; true when one was appended. */
+  const flush = (at) => {
+    const due = pending.filter((q) => tagAt.get(q) <= at);
+    let added = false;
+    for (const q of due) {
+      pending.splice(pending.indexOf(q), 1);
+      if (silent.has(q)) continue;
+      const tag = speakerTag(q);
+      if (tag) el.append(tag);
+      added ||= !!tag;
+    }
+    return added;
+  };
   const points = [...cuts].sort((a, b) => a - b);
   let curQuote = null;
   let qEl = null;
   let curMention = null;
   let mEl = null;
+  const open = new Set();
   for (let i = 0; i < points.length - 1; i++) {
     const s = points[i];
     const e = points[i + 1];
+    // Quotes that ended before this piece wait for their label (after the closing mark).
+    for (const q of open) {
+      if (!(q.start <= s && q.end >= e)) {
+        open.delete(q);
+        pending.push(q);
+      }
+    }
+    for (const q of quotes) if (q.start <= s && q.end >= e) open.add(q);
+    if (flush(s)) curQuote = undefined; // a label went in: whatever follows opens anew after it
     const q = covering(quotes, s, e);
     const m = covering(mentions, s, e);
     if (q !== curQuote) {
-      if (curQuote && qEl) el.append(speakerTag(curQuote));
       curQuote = q;
       qEl = q ? quoteEl(q) : null;
       if (qEl) el.append(qEl);
@@ -93,17 +138,19 @@ export function renderParagraph(doc, span, ctx = buildContext(doc)) {
     }
     (mEl ?? parent).append(h('span', { class: 'seg', dataset: { s, e } }, doc.text.slice(s, e)));
   }
-  if (curQuote && qEl) el.append(speakerTag(curQuote));
+  pending.push(...open);
+  flush(Infinity);
   return el;
 }
 
 /** The side label after a quote: "— Yuri Ushakov". */
 function speakerTag(q) {
   const name = q.speaker?.name;
+  if (!name) return null;
   return h(
     'span',
     { class: ['speaker', `speaker-${q.kind}`], title: KIND_LABEL[q.kind] ?? q.kind },
-    name ? `— ${name}` : '— unattributed',
+    `— ${name}`,
   );
 }
 

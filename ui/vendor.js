@@ -27,13 +27,13 @@ export function loadScript(name, globalName) {
 }
 
 export const loadChart = () => loadScript('chart.js', 'Chart');
-export const loadTopojson = () => loadScript('topojson-client', 'topojson');
+export const loadTopojson = () => loadScript('topojson-client.js', 'topojson');
 
 /** The world map (TopoJSON, Natural Earth 110m) as JSON. */
 let world = null;
 export function loadWorld() {
-  world ??= fetch('/vendor/world-atlas').then((r) => {
-    if (!r.ok) throw new Error(`could not load /vendor/world-atlas (${r.status})`);
+  world ??= fetch('/vendor/world-atlas-110m.json').then((r) => {
+    if (!r.ok) throw new Error(`could not load /vendor/world-atlas-110m.json (${r.status})`);
     return r.json();
   });
   return world;

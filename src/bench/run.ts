@@ -7,6 +7,7 @@ const benches: [string, string[]][] = [
   ['extraction (ours vs @mozilla/readability + jsdom)', ['extract.js']],
   ['analysis (ours vs compromise)', ['analyze.js']],
   ['store (ours vs bare SQLite insert)', ['store.js']],
+  ['WARC reader (10,000 synthetic responses, + extraction)', ['warc.js']],
 ];
 let failed = 0;
 for (const [title, [file, ...args]] of benches) {

@@ -12,6 +12,8 @@ import { writeOut } from './io.js';
 import { useKnowledgeDir } from '../knowledge/user.js';
 import { useDictionaries } from '../analyze/events/user-dictionaries.js';
 import { cmdExport, cmdDyad } from './export-commands.js';
+import { cmdIngestSources, cmdWatch, hasSources, splitInputs } from './source-commands.js';
+import { cmdServe } from '../serve/cli.js';
 
 const DEFAULT_DB = './newsgraph.db';
 
@@ -76,15 +78,34 @@ function program(): Command {
 
   p.command('ingest')
     .description('Extract, analyse and store files, folders and globs; idempotent by content hash and resumable')
-    .argument('<paths...>', 'files, folders or globs')
+    .argument('<paths...>', 'files, folders or globs; http(s) URLs (fetched); WARC files (.warc, .warc.gz)')
     .option('--db <path>', 'the store', DEFAULT_DB)
     .option('--published <date>', 'a published date for inputs that lack one, YYYY-MM-DD')
     .option('--knowledge <dir>', 'a folder of your own knowledge files merged over ours')
     .option('--dictionaries <dir>', 'PETRARCH/TABARI dictionaries coded beside ours')
-    .action(async (paths: string[], o: { db: string; published?: string; knowledge?: string; dictionaries?: string }) => {
+    .option('--allow-private', 'URLs: also fetch loopback and private-network addresses (refused by default)')
+    .option('--delay <seconds>', 'URLs: at least this long between requests to one host', '1')
+    .action(async (paths: string[], o: { db: string; published?: string; knowledge?: string; dictionaries?: string; allowPrivate?: boolean; delay?: string }) => {
       if (o.knowledge) useKnowledgeDir(o.knowledge);
       if (o.dictionaries) useDictionaries(o.dictionaries);
+      const split = splitInputs(paths);
+      if (hasSources(split)) {
+        exitCode = await cmdIngestSources(split, { db: o.db, published: checkPublished(o.published), allowPrivate: !!o.allowPrivate, delay: o.delay });
+        return;
+      }
       exitCode = await cmdIngest(paths, { db: o.db, published: checkPublished(o.published) });
+    });
+
+  p.command('watch')
+    .description('Poll RSS, Atom or JSON feeds; fetch, analyse and store each new item (robots.txt and rate limits respected)')
+    .argument('<feeds...>', 'feed URLs')
+    .option('--db <path>', 'the store', DEFAULT_DB)
+    .option('--interval <seconds>', 'seconds between polls', '300')
+    .option('--once', 'poll each feed once and exit')
+    .option('--allow-private', 'also fetch loopback and private-network addresses (refused by default)')
+    .option('--delay <seconds>', 'at least this long between requests to one host', '1')
+    .action(async (feeds: string[], o: { db: string; interval: string; once?: boolean; allowPrivate?: boolean; delay: string }) => {
+      exitCode = await cmdWatch(feeds, o);
     });
 
   p.command('search')
@@ -132,12 +153,24 @@ function program(): Command {
     });
 
   p.command('demo')
-    .description('Ingest the bundled demo corpus (fictional articles) into the store and show what was learned')
+    .description('Ingest the bundled demo corpus (fictional articles) into the store, show what was learned, then serve the web UI')
     .option('--db <path>', 'the store', DEFAULT_DB)
-    .action(async (o: { db: string }) => {
+    .option('--no-serve', 'only ingest and list; do not start the server')
+    .option('--port <port>', 'the port to serve on', '8080')
+    .option('--host <host>', 'the address to serve on', '127.0.0.1')
+    .action(async (o: { db: string; serve: boolean; port: string; host: string }) => {
       // The demo's fictional states, officials and organizations, in our knowledge formats.
       useKnowledgeDir(fileURLToPath(new URL('../../demo/knowledge/', import.meta.url)));
-      exitCode = await cmdDemo({ db: o.db });
+      exitCode = await cmdDemo({ db: o.db, serve: o.serve, port: o.port, host: o.host });
+    });
+
+  p.command('serve')
+    .description('Serve the HTTP API (docs/api.md) and the web UI over a store')
+    .option('--db <path>', 'the store', DEFAULT_DB)
+    .option('--port <port>', 'the port', '8080')
+    .option('--host <host>', 'the address to listen on', '127.0.0.1')
+    .action(async (o: { db: string; port: string; host: string }) => {
+      exitCode = await cmdServe(o);
     });
 
   return p;

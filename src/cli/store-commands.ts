@@ -1,9 +1,11 @@
 // CLI commands over the store: ingest, search, show, demo.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultPipeline } from '../index.js';
 import { NewsgraphError } from '../errors.js';
-import { ingestPaths } from '../ingest/ingest.js';
+import { hasIngestExtension, ingestPaths } from '../ingest/ingest.js';
+import { checkPort, serveStore } from '../serve/cli.js';
 import { analysisJson } from '../output.js';
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/store.js';
@@ -86,16 +88,67 @@ export function demoDir(): string {
   return fileURLToPath(new URL('../../demo/articles/', import.meta.url));
 }
 
-export async function cmdDemo(o: { db: string }): Promise<number> {
+/**
+ * The demo files in order, each with the published date to pass for it: the manifest's date for the plain-text
+ * files that carry none (as a caller would pass --published), null for pages that state their own.
+ */
+function demoFiles(dir: string): { file: string; published: string | null }[] {
+  const manifest = join(dir, '..', 'manifest.json');
+  const dated = new Map<string, string>();
+  if (existsSync(manifest)) {
+    const m = JSON.parse(readFileSync(manifest, 'utf8')) as { articles?: { file: string; published: string; publishedInFile: boolean }[] };
+    for (const a of m.articles ?? []) if (!a.publishedInFile) dated.set(basename(a.file), a.published);
+  }
+  return readdirSync(dir)
+    .filter((f) => hasIngestExtension(f))
+    .sort()
+    .map((f) => ({ file: join(dir, f), published: dated.get(f) ?? null }));
+}
+
+export async function cmdDemo(o: { db: string; serve?: boolean; port?: string | number; host?: string }): Promise<number> {
   const dir = demoDir();
   if (!existsSync(dir)) throw new NewsgraphError(`demo corpus missing at ${dir}`);
-  const code = await cmdIngest([dir], { db: o.db, published: null });
+  const port = o.serve === false ? 0 : checkPort(o.port ?? 8080);
+  // One file at a time, in order, so stories link as the articles ran.
+  const files = demoFiles(dir);
+  const code = await withStore(o.db, async (store) => {
+    const pipeline = defaultPipeline();
+    const total = { stored: 0, duplicates: 0, skipped: 0, failed: 0, seconds: 0 };
+    for (const { file, published } of files) {
+      const r = await ingestPaths(store, [file], {
+        pipeline,
+        published,
+        onError: (f, message) => process.stderr.write(`newsgraph: ${message.replace(/^newsgraph:\s*/, '').startsWith(f) ? message.replace(/^newsgraph:\s*/, '') : `${f}: ${message}`}\n`),
+      });
+      total.stored += r.stored;
+      total.duplicates += r.duplicates;
+      total.skipped += r.skipped;
+      total.failed += r.failed;
+      total.seconds += r.seconds;
+    }
+    process.stderr.write(
+      `ingested ${files.length} files in ${total.seconds.toFixed(1)} s: ${total.stored} stored, ` +
+        `${total.duplicates} duplicates, ${total.skipped} already seen, ${total.failed} failed → ${o.db}\n`,
+    );
+    return total.failed ? 1 : 0;
+  });
   await withStore(o.db, async (store) => {
     const total = await store.count();
     const list = await store.list({ limit: 20 });
     await writeOut(`\n${total} articles in ${o.db}:\n`);
     for (const s of list) await writeOut(`  ${s.id.slice(0, 12)}  ${s.published?.slice(0, 10) ?? '    ?     '}  ${s.title ?? '(untitled)'}\n`);
+    const stories = await store.stories({ limit: 10 });
+    await writeOut(`\n${stories.total} stories:\n`);
+    for (const st of stories.items) await writeOut(`  ${String(st.size).padStart(2)} articles  ${st.first ?? ''}…${st.last ?? ''}  ${st.title ?? '(untitled)'}\n`);
     await writeOut(`\ntry:  npx newsgraph search ceasefire --db ${o.db}\n      npx newsgraph show ${list[0]?.id.slice(0, 12) ?? 'ID'} --db ${o.db}\n`);
   });
+  if (o.serve === false) return code;
+  await writeOut('\n');
+  const store = await openStore(o.db);
+  try {
+    await serveStore(store, { host: o.host ?? '127.0.0.1', port }, (line) => process.stdout.write(line + '\n'));
+  } finally {
+    await store.close();
+  }
   return code;
 }

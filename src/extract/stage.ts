@@ -12,7 +12,9 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** Validates a caller-given published date; a configuration error says what was found. */
 export function checkPublished(value: string | null | undefined): string | null {
   if (value == null || value === '') return null;
-  if (!ISO_DAY.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+  // V8's Date.parse accepts days up to 31 in any month ("2023-02-29", "2024-04-31"): a real date reads back the same.
+  const d = ISO_DAY.test(value) ? new Date(`${value}T00:00:00Z`) : null;
+  if (!d || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) {
     throw new NewsgraphError(`--published must be YYYY-MM-DD, found '${value}'`);
   }
   return value;

@@ -5,17 +5,32 @@ import { jaccardEstimate, NEAR_DUPLICATE, type LinkFeatures } from './features.j
 
 /** Articles within this many days of each other (published day, else ingest day) can share a story. */
 export const STORY_WINDOW_DAYS = 10;
-/** A blended score at or above which an article joins the candidate's story. */
-export const STORY_THRESHOLD = 0.3;
-/** A blended score at or above which two articles are remembered as related (for "what to read next"). */
-export const RELATED_THRESHOLD = 0.12;
-/** Weight of the entity cosine in the blend (the rest is the term cosine). */
-export const ENTITY_WEIGHT = 0.5;
 /**
- * Pseudo-documents that contain no term: a prior that keeps idf meaningful while the store is nearly empty
- * (with 3 articles every shared word would otherwise look common). Its weight fades as articles arrive.
+ * The tuned parameters (tuned on the demo corpus; see src/link/link.test.ts). Exported as one object so a tuning
+ * script can sweep them; the store reads them at every put.
  */
-export const PRIOR_DOCS = 50;
+export const LINK_PARAMS = {
+  /** A story's score (its best member's decayed pair score, plus storyBonus × the others') to join it. */
+  storyThreshold: 0.22,
+  /** A decayed pair score at or above which two articles are remembered as related (for "what to read next"). */
+  relatedThreshold: 0.06,
+  /** Weight of the entity cosine in the blend (the rest is the term cosine). */
+  entityWeight: 0.4,
+  /** Pair scores decay with the days between the articles: score · exp(−days / decayDays). */
+  decayDays: 10,
+  /** Weight of the other members' scores in a story's score (0: the best pair alone). */
+  storyBonus: 0.2,
+  /**
+   * Pseudo-documents that contain no term: a prior that keeps idf meaningful while the store is nearly empty
+   * (with 3 articles every shared word would otherwise look common). Its weight fades as articles arrive.
+   */
+  priorDocs: 50,
+};
+
+/** The pair score decayed by the days between two articles. */
+export function decayed(score: number, days: number): number {
+  return score * Math.exp(-Math.abs(days) / LINK_PARAMS.decayDays);
+}
 
 /** Document frequencies as the store knows them now, the new article included. */
 export interface CorpusStats {
@@ -25,7 +40,7 @@ export interface CorpusStats {
 }
 
 export function idf(df: number, n: number): number {
-  return Math.max(0, Math.log((n + PRIOR_DOCS + 1) / (Math.max(df, 1) + 0.5)));
+  return Math.max(0, Math.log((n + LINK_PARAMS.priorDocs + 1) / (Math.max(df, 1) + 0.5)));
 }
 
 export type Vector = Map<string, number>;
@@ -84,6 +99,6 @@ export function pairScore(a: Weighted, b: Weighted): PairScore {
   const nearDuplicate = jaccard >= NEAR_DUPLICATE;
   const entities = cosine(a.entities, b.entities);
   const terms = cosine(a.terms, b.terms);
-  const blended = ENTITY_WEIGHT * entities + (1 - ENTITY_WEIGHT) * terms;
+  const blended = LINK_PARAMS.entityWeight * entities + (1 - LINK_PARAMS.entityWeight) * terms;
   return { score: nearDuplicate ? Math.max(1, blended) : blended, entities, terms, jaccard, nearDuplicate };
 }

@@ -347,3 +347,270 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
     });
   });
 }
+
+// --- the analyst's queries: annotations, stories, what to read next ----------------------------------------------
+
+/** An article with entities, a quote and an event, built by hand (ids are content hashes of the text). */
+export function annotatedDoc(o: {
+  title: string;
+  text: string;
+  published?: string | null;
+  url?: string | null;
+  siteName?: string | null;
+  entities?: { name: string; type: Doc['entities'][number]['type']; actorCode?: string | null; country?: string | null; roles?: string[] }[];
+  quote?: { text: string; speaker: string };
+  event?: { code: string; source: string; target: string; date?: string | null };
+}): Doc {
+  const doc = testDoc({ title: o.title, paragraphs: o.text.split('\n\n'), published: o.published ?? null, url: o.url ?? null });
+  doc.article.siteName = o.siteName ?? null;
+  const t = doc.article.text;
+  doc.entities = (o.entities ?? []).map((e, i) => {
+    const mentions: { start: number; end: number; text: string }[] = [];
+    for (let at = t.indexOf(e.name); at >= 0; at = t.indexOf(e.name, at + 1)) mentions.push({ start: at, end: at + e.name.length, text: e.name });
+    return { id: `E${i}`, name: e.name, type: e.type, country: e.country ?? null, actorCode: e.actorCode ?? null, roles: e.roles ?? [], mentions };
+  });
+  const idOf = (name: string) => doc.entities.find((e) => e.name === name)?.id ?? null;
+  const codeOf = (name: string) => doc.entities.find((e) => e.name === name)?.actorCode ?? null;
+  if (o.quote) {
+    const at = Math.max(0, t.indexOf(o.quote.text));
+    doc.quotes = [{
+      start: at, end: at + o.quote.text.length, kind: 'direct', text: o.quote.text, cue: 'said',
+      speaker: { id: idOf(o.quote.speaker) ?? 'X', name: o.quote.speaker }, speakerMention: null,
+    }];
+  }
+  if (o.event) {
+    const ev = o.event;
+    doc.events = [{
+      start: 0, end: 10, code: ev.code, rootCode: ev.code.slice(0, 2), quadClass: 4, goldstein: -9, label: `label ${ev.code}`,
+      source: { entity: idOf(ev.source), name: ev.source, code: codeOf(ev.source) },
+      target: { entity: idOf(ev.target), name: ev.target, code: codeOf(ev.target) },
+      location: null, date: ev.date ?? null, sentence: t.split('\n\n')[0]!,
+    }];
+  }
+  return doc;
+}
+
+const WIRE = [
+  'HARBOURTON — A drone struck the Lenholt fuel depot before dawn on Saturday, killing two workers and setting storage tanks ablaze, officials in Kestria said.',
+  'President Katya Orlen accused Veloria of launching the drone and summoned the Velorian ambassador, calling the strike on the depot an act of aggression that would not go unanswered.',
+  'Firefighters needed eleven hours to put out the blaze at the depot, which supplies fuel to the border towns, and engineers said repairs would take weeks.',
+  '"This was an attack on our people," Katya Orlen told reporters at the depot gate, where she laid flowers for the dead workers.',
+].join('\n\n');
+
+/** A small annotated corpus: a wire story, its republished copy, a follow-up, and two unrelated articles. */
+export function storyCorpus() {
+  const orlen = { name: 'Katya Orlen', type: 'person' as const, actorCode: 'KESGOV', country: 'KES', roles: ['president'] };
+  const veloria = { name: 'Veloria', type: 'location' as const, actorCode: 'VEL', country: 'VEL' };
+  const lenholt = { name: 'Lenholt', type: 'location' as const, country: 'KES' };
+  const wire = annotatedDoc({
+    title: 'Kestria accuses Veloria over deadly drone attack on Lenholt depot', text: WIRE, published: '2024-03-03',
+    entities: [orlen, veloria, lenholt], quote: { text: 'This was an attack on our people,', speaker: 'Katya Orlen' },
+    event: { code: '190', source: 'Veloria', target: 'Lenholt', date: '2024-03-02' },
+  });
+  const copy = annotatedDoc({
+    title: 'Kestria blames Veloria for drone strike on Lenholt fuel depot', text: WIRE + '\n\nRead more on our site.',
+    published: '2024-03-03T18:40:00Z', url: 'https://harbourline.example/world/lenholt', siteName: 'Harbourline',
+    entities: [orlen, veloria, lenholt], quote: { text: 'This was an attack on our people,', speaker: 'Katya Orlen' },
+  });
+  const followUp = annotatedDoc({
+    title: 'Veloria denies Lenholt depot drone strike as Orlen demands inquiry',
+    text: [
+      'CASTELMAR — Veloria denied on Monday that it launched the drone that struck the Lenholt fuel depot, and blamed rebels.',
+      'Katya Orlen demanded an independent inquiry into the depot strike and said the drone came from Velorian soil.',
+      'The Lenholt depot fire killed two workers; Kestria has closed the border crossing near the depot to freight.',
+    ].join('\n\n'),
+    published: '2024-03-05', url: 'https://ledger.example/lenholt-denial', siteName: 'The Castelmar Ledger',
+    entities: [orlen, veloria, lenholt], quote: { text: 'an independent inquiry', speaker: 'Katya Orlen' },
+    event: { code: '112', source: 'Katya Orlen', target: 'Veloria' },
+  });
+  const markets = annotatedDoc({
+    title: 'Harbourton stock exchange closes higher on bank earnings',
+    text: 'Shares in Harbourton rose for a third session as banks reported strong quarterly earnings and bond yields eased.\n\nTraders said the rally could continue into next month.',
+    published: '2024-03-04', siteName: 'Markets Daily',
+    entities: [{ name: 'Harbourton Exchange', type: 'organization' }],
+  });
+  const old = annotatedDoc({
+    title: 'Drone attack on Lenholt depot remembered a year on',
+    text: 'Families of the two workers killed when a drone struck the Lenholt fuel depot gathered at the gate a year later.\n\nKatya Orlen laid flowers at the depot.',
+    published: '2025-03-03', entities: [orlen, lenholt],
+  });
+  const protest = annotatedDoc({
+    title: 'Thousands protest in Castelmar as fuel prices soar',
+    text: [
+      'CASTELMAR — Thousands marched through central Castelmar on Saturday against soaring fuel prices.',
+      'Petrol prices in Veloria have risen by almost a third since Kestria closed the border crossing to freight after the Lenholt depot attack.',
+      'Organisers of the Civic Alliance said the march was the largest in a decade.',
+    ].join('\n\n'),
+    published: '2024-03-09', siteName: 'The Castelmar Ledger',
+    entities: [veloria, { name: 'Castelmar', type: 'location' }, { name: 'Civic Alliance', type: 'organization' }],
+  });
+  return { wire, copy, followUp, markets, old, protest };
+}
+
+/** Registers the contract tests of the query methods (annotations, stories, next); run by storeContract too. */
+export function storeQueryContract(name: string, make: () => Promise<Store>): void {
+  const it = (title: string, body: (store: Store, c: ReturnType<typeof storyCorpus>) => Promise<void>) =>
+    test(title, async () => {
+      const store = await make();
+      try {
+        const c = storyCorpus();
+        for (const d of [c.wire, c.copy, c.followUp, c.markets, c.protest, c.old]) await store.put(d);
+        await body(store, c);
+      } finally {
+        await store.close();
+      }
+    });
+  const ids = (xs: { id: string }[]) => xs.map((x) => x.id);
+
+  describe(`store query contract: ${name}`, () => {
+    it('listArticles: newest first (published day), with story ids, totals and pages', async (store, c) => {
+      const all = await store.listArticles();
+      assert.equal(all.total, 6);
+      assert.deepEqual(ids(all.items).slice(0, 4), [c.old.id, c.protest.id, c.followUp.id, c.markets.id]);
+      assert.deepEqual(ids(all.items).slice(4).sort(), [c.wire.id, c.copy.id].sort());
+      for (const s of all.items) assert.equal(typeof s.storyId, 'string');
+      const copy = all.items.find((s) => s.id === c.copy.id)!;
+      assert.equal(copy.siteName, 'Harbourline');
+      const p1 = await store.listArticles({ limit: 2 });
+      const p2 = await store.listArticles({ limit: 2, offset: 2 });
+      assert.deepEqual([...ids(p1.items), ...ids(p2.items)], ids(all.items).slice(0, 4));
+      assert.equal(p2.total, 6);
+    });
+
+    it('listArticles filters: actor (entity key or code prefix), code prefix, dates, source, q', async (store, c) => {
+      const f = async (q: Parameters<Store['listArticles']>[0]) => ids((await store.listArticles(q)).items).sort();
+      assert.deepEqual(await f({ actor: 'person:katya orlen' }), [c.wire.id, c.copy.id, c.followUp.id, c.old.id].sort());
+      assert.deepEqual(await f({ actor: 'PERSON:Katya  Orlen' }), [c.wire.id, c.copy.id, c.followUp.id, c.old.id].sort(), 'keys are normalized');
+      assert.deepEqual(await f({ actor: 'KES' }), [c.wire.id, c.copy.id, c.followUp.id, c.old.id].sort(), 'code prefix of KESGOV');
+      assert.deepEqual(await f({ actor: 'vel' }), [c.wire.id, c.copy.id, c.followUp.id, c.protest.id].sort());
+      assert.deepEqual(await f({ actor: 'USA' }), []);
+      assert.deepEqual(await f({ code: '19' }), [c.wire.id]);
+      assert.deepEqual(await f({ code: '1' }), [c.wire.id, c.followUp.id].sort());
+      assert.deepEqual(await f({ from: '2024-03-04', to: '2024-03-05' }), [c.markets.id, c.followUp.id].sort());
+      assert.deepEqual(await f({ type: 'organization' }), [c.markets.id, c.protest.id].sort());
+      assert.deepEqual(await f({ from: '2025-01-01' }), [c.old.id]);
+      assert.deepEqual(await f({ source: 'harbourline' }), [c.copy.id], 'site name or host');
+      assert.deepEqual(await f({ source: 'LEDGER.EXAMPLE' }), [c.followUp.id]);
+      assert.deepEqual(await f({ source: 'castelmar ledger' }), [c.followUp.id, c.protest.id].sort());
+      assert.deepEqual(await f({ q: 'inquiry' }), [c.followUp.id]);
+      assert.deepEqual(await f({ q: 'depot', actor: 'VEL', from: '2024-03-04' }), [c.followUp.id, c.protest.id].sort());
+      assert.equal((await store.listArticles({ q: 'depot', actor: 'VEL' })).total, 4);
+    });
+
+    it('searchArticles: ranked hits with snippets and totals, narrowed by filters; facets over the hits', async (store, c) => {
+      const r = await store.searchArticles({ q: 'depot' });
+      assert.equal(r.total, 5);
+      assert.ok(!ids(r.items).includes(c.markets.id));
+      for (const h of r.items) assert.match(h.snippet, /depot/i);
+      assert.ok(r.items[0]!.score >= r.items[r.items.length - 1]!.score);
+      assert.deepEqual(ids((await store.searchArticles({ q: 'depot', to: '2024-03-04' })).items).sort(), [c.wire.id, c.copy.id].sort());
+      assert.deepEqual(ids((await store.searchArticles({ q: 'depot', type: 'organization' })).items), [c.protest.id]);
+      assert.deepEqual(ids((await store.searchArticles({ q: 'depot', type: 'facility' })).items), []);
+      assert.equal((await store.searchArticles({ q: 'depot', limit: 1, offset: 1 })).items.length, 1);
+      const newest = await store.searchArticles({});
+      assert.equal(newest.total, 6);
+      assert.equal(newest.items[0]!.id, c.old.id);
+      const facets = await store.facets({ q: 'depot' });
+      assert.deepEqual(facets.types.find((t) => t.name === 'person'), { name: 'person', count: 4 });
+      assert.deepEqual(facets.actors.find((a) => a.key === 'person:katya orlen'), { key: 'person:katya orlen', name: 'Katya Orlen', count: 4 });
+      assert.ok(facets.actors.every((a, i) => i === 0 || facets.actors[i - 1]!.count >= a.count), 'most articles first');
+      assert.deepEqual(facets.codes.map((x) => x.code).sort(), ['112', '190']);
+      assert.equal(facets.codes.find((x) => x.code === '190')?.label, 'label 190');
+      assert.deepEqual(facets.sources.find((s) => s.name === 'Harbourline'), { name: 'Harbourline', count: 1 });
+      assert.deepEqual(await store.facets({ q: 'nothingmatches' }), { types: [], actors: [], codes: [], sources: [] });
+    });
+
+    it('entities: by article count, with type, country and name filters', async (store) => {
+      const r = await store.entities();
+      assert.deepEqual(r.items.slice(0, 2).map((e) => e.key).sort(), ['location:veloria', 'person:katya orlen']);
+      assert.ok(r.items.every((e, i) => i === 0 || r.items[i - 1]!.articles >= e.articles), 'most articles first');
+      assert.deepEqual(r.items.find((e) => e.key === 'person:katya orlen'), {
+        key: 'person:katya orlen', name: 'Katya Orlen', type: 'person', country: 'KES', actorCode: 'KESGOV',
+        roles: ['president'], articles: 4, mentions: 6,
+      });
+      assert.equal(r.total, 6);
+      assert.deepEqual((await store.entities({ type: 'location' })).items.map((e) => e.key).sort(), ['location:castelmar', 'location:lenholt', 'location:veloria']);
+      assert.deepEqual((await store.entities({ country: 'vel' })).items.map((e) => e.key), ['location:veloria']);
+      assert.deepEqual((await store.entities({ q: 'EXCHANGE' })).items.map((e) => e.key), ['organization:harbourton exchange']);
+      assert.equal((await store.entities({ limit: 1, offset: 1 })).items.length, 1);
+    });
+
+    it('entity: articles, quotes, events as source and target, mentions by ISO week; unknown is null', async (store, c) => {
+      const e = await store.entity('person:katya orlen');
+      assert.ok(e);
+      assert.equal(e.entity.name, 'Katya Orlen');
+      assert.deepEqual(ids(e.articles), [c.old.id, c.followUp.id, ...ids(e.articles).slice(2)]);
+      assert.equal(e.articles.length, 4);
+      assert.equal(e.quotes.length, 3);
+      assert.equal(e.quotes[0]!.articleId, c.followUp.id);
+      assert.equal(e.quotes[0]!.quote.text, 'an independent inquiry');
+      assert.deepEqual(e.eventsAsSource.map((x) => x.event.code), ['112']);
+      assert.deepEqual(e.eventsAsTarget, []);
+      assert.deepEqual(e.mentionsOverTime.map((m) => m.period), ['2024-W09', '2024-W10', '2025-W10']);
+      assert.ok(e.mentionsOverTime.every((m) => m.count > 0));
+      const v = await store.entity('location:veloria');
+      assert.deepEqual(v?.eventsAsTarget.map((x) => x.articleId), [c.followUp.id]);
+      assert.deepEqual(v?.eventsAsSource.map((x) => x.articleId), [c.wire.id]);
+      assert.equal(await store.entity('person:nobody'), null);
+    });
+
+    it('quotes: by speaker key or name, by words; events: by actor, side, code and day', async (store, c) => {
+      assert.equal((await store.quotes()).total, 3);
+      assert.equal((await store.quotes({ speaker: 'person:katya orlen' })).total, 3);
+      assert.equal((await store.quotes({ speaker: 'orlen' })).total, 3);
+      assert.equal((await store.quotes({ speaker: 'somebody else' })).total, 0);
+      const q = await store.quotes({ q: 'inquiry' });
+      assert.deepEqual(q.items.map((x) => x.articleId), [c.followUp.id]);
+      assert.equal(q.items[0]!.title, c.followUp.article.title);
+      const ev = async (query: Parameters<Store['events']>[0]) => (await store.events(query)).items.map((x) => x.event.code).sort();
+      assert.deepEqual(await ev({}), ['112', '190']);
+      assert.deepEqual(await ev({ actor: 'VEL' }), ['112', '190']);
+      assert.deepEqual(await ev({ source: 'VEL' }), ['190']);
+      assert.deepEqual(await ev({ target: 'location:veloria' }), ['112']);
+      assert.deepEqual(await ev({ actor: 'location:lenholt' }), ['190']);
+      assert.deepEqual(await ev({ code: '19' }), ['190']);
+      assert.deepEqual(await ev({ from: '2024-03-03' }), ['112'], 'the event date (2024-03-02) wins over the published day');
+      assert.deepEqual(await ev({ to: '2024-03-02' }), ['190']);
+      assert.equal((await store.events({ limit: 1 })).total, 2);
+    });
+
+    it('stories: the republished copy and the follow-up join the wire story; unrelated and distant articles do not', async (store, c) => {
+      const s = await store.storyOf(c.wire.id);
+      assert.ok(s);
+      assert.equal((await store.storyOf(c.copy.id))?.id, s.id, 'near-duplicate, same story');
+      assert.equal((await store.storyOf(c.followUp.id))?.id, s.id, 'same event two days later');
+      assert.notEqual((await store.storyOf(c.markets.id))?.id, s.id);
+      assert.notEqual((await store.storyOf(c.old.id))?.id, s.id, 'a year later is outside the window');
+      assert.equal(s.size, 3);
+      const story = await store.story(s.id);
+      assert.ok(story);
+      assert.deepEqual(ids(story.articles).sort(), [c.wire.id, c.copy.id, c.followUp.id].sort());
+      assert.equal(story.articles[story.articles.length - 1]!.id, c.followUp.id, 'oldest first');
+      assert.equal(story.first, '2024-03-03');
+      assert.equal(story.last, '2024-03-05');
+      assert.equal(story.title, c.wire.article.title);
+      const list = await store.stories();
+      assert.equal(list.total, 4);
+      assert.notEqual((await store.storyOf(c.protest.id))?.id, s.id, 'a related event, another story');
+      assert.equal(list.items[0]!.id, (await store.storyOf(c.old.id))!.id, 'most recently updated first');
+      assert.deepEqual((await store.stories({ limit: 1, offset: 2 })).items.length, 1);
+      assert.equal(await store.story('f'.repeat(64)), null);
+      assert.equal(await store.storyOf('f'.repeat(64)), null);
+    });
+
+    it('nextStory: same story next by date, then the near-duplicate, then related; seen ones skipped', async (store, c) => {
+      assert.deepEqual(await store.nextStory(c.wire.id), { article: (await store.nextStory(c.wire.id)).article, reason: 'same-story' });
+      assert.equal((await store.nextStory(c.wire.id)).article?.id, c.followUp.id, 'not the copy of what was just read');
+      const afterFollow = await store.nextStory(c.wire.id, [c.followUp.id]);
+      assert.equal(afterFollow.reason, 'near-duplicate');
+      assert.equal(afterFollow.article?.id, c.copy.id);
+      const related = await store.nextStory(c.wire.id, [c.followUp.id, c.copy.id]);
+      assert.equal(related.reason, 'related');
+      assert.equal(related.article?.id, c.protest.id, 'the protests over the closure are related, the markets report is not');
+      assert.deepEqual(await store.nextStory(c.wire.id, [c.followUp.id, c.copy.id, c.protest.id]), { article: null, reason: null });
+      assert.equal((await store.nextStory(c.followUp.id)).article?.id, c.wire.id, 'earlier members when none is later');
+      assert.deepEqual(await store.nextStory(c.markets.id), { article: null, reason: null });
+      assert.deepEqual(await store.nextStory('f'.repeat(64)), { article: null, reason: null });
+    });
+  });
+}

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { NewsgraphError } from '../errors.js';
-import { fullDoc, storeContract, testDoc } from './contract.js';
+import { fullDoc, storeContract, storeQueryContract, storyCorpus, testDoc } from './contract.js';
 import { openStore } from './open.js';
-import { ftsQuery, SCHEMA_VERSION, SqliteStore } from './sqlite.js';
+import { ftsQuery, MIGRATIONS, SCHEMA_VERSION, SqliteStore } from './sqlite.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'newsgraph-sqlite-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -16,6 +16,8 @@ const tempDb = () => join(dir, `store-${++n}.db`);
 
 storeContract('sqlite file', async () => new SqliteStore(tempDb()));
 storeContract('sqlite :memory:', async () => openStore(':memory:'));
+storeQueryContract('sqlite file', async () => new SqliteStore(tempDb()));
+storeQueryContract('sqlite :memory:', async () => openStore(':memory:'));
 
 test('sqlite: a file store runs in WAL mode with synchronous=NORMAL and a busy timeout', async () => {
   const store = new SqliteStore(tempDb());
@@ -151,4 +153,57 @@ test('ftsQuery: every term quoted, phrases kept, syntax never passed through', (
 test('openStore: postgres:// is not available yet, other URLs are refused', async () => {
   await assert.rejects(openStore('postgres://u:p@localhost/news'), /PostgreSQL store not available yet/);
   await assert.rejects(openStore('mysql://localhost/news'), NewsgraphError);
+});
+
+test('sqlite: a store made before migration 2 is migrated: annotations and stories back-filled from the stored documents', async () => {
+  const path = tempDb();
+  const raw = new Database(path);
+  raw.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  raw.exec(MIGRATIONS[0]!.sql);
+  raw.prepare('INSERT INTO schema_migrations VALUES (1, ?, ?)').run(MIGRATIONS[0]!.name, '2024-01-01T00:00:00.000Z');
+  const c = storyCorpus();
+  const insert = raw.prepare('INSERT INTO articles (id, source, url, title, published, ingested_at, doc) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const fts = raw.prepare('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)');
+  for (const d of [c.wire, c.copy, c.followUp, c.markets]) {
+    const r = insert.run(d.id, d.article.source, d.article.url, d.article.title, d.article.published, '2024-03-06T00:00:00.000Z', JSON.stringify(d));
+    fts.run(r.lastInsertRowid, d.article.title, d.article.text);
+  }
+  raw.close();
+
+  const store = new SqliteStore(path);
+  try {
+    assert.deepEqual(store.migrations().map((m) => m.version), [1, 2]);
+    assert.equal(await store.count(), 4);
+    assert.equal((await store.entity('person:katya orlen'))?.entity.articles, 3);
+    assert.equal((await store.quotes({ speaker: 'person:katya orlen' })).total, 3);
+    assert.deepEqual((await store.events({ code: '19' })).items.map((e) => e.articleId), [c.wire.id]);
+    const story = await store.storyOf(c.wire.id);
+    assert.equal(story?.size, 3);
+    assert.equal((await store.storyOf(c.copy.id))?.id, story?.id);
+    assert.equal((await store.nextStory(c.wire.id)).article?.id, c.followUp.id);
+    // New articles link to the back-filled ones.
+    await store.put(c.protest);
+    assert.equal((await store.nextStory(c.wire.id, [c.followUp.id, c.copy.id])).article?.id, c.protest.id);
+  } finally {
+    await store.close();
+  }
+});
+
+test('sqlite: annotation rows are written in the put transaction (a failed batch leaves none)', async () => {
+  const store = new SqliteStore(':memory:');
+  const c = storyCorpus();
+  function* crashing() {
+    yield c.wire;
+    throw new Error('simulated crash');
+  }
+  await assert.rejects(store.putMany(crashing()), /simulated crash/);
+  const db = (store as unknown as { db: Database.Database }).db;
+  for (const t of ['entities', 'article_entities', 'quotes', 'events', 'stories', 'link_features', 'lsh', 'article_links']) {
+    assert.equal(db.prepare(`SELECT count(*) FROM ${t}`).pluck().get(), 0, t);
+  }
+  await store.putMany([c.wire, c.copy]);
+  assert.equal(db.prepare('SELECT count(*) FROM lsh').pluck().get(), 32, '16 LSH bands per article');
+  assert.equal((await store.storyOf(c.copy.id))?.id, (await store.storyOf(c.wire.id))?.id);
+  db.prepare("INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('integrity-check', 1)").run();
+  await store.close();
 });

@@ -1,17 +1,26 @@
 // The embedded store: one SQLite file (better-sqlite3), WAL, FTS5 full-text search over title + text.
 import Database from 'better-sqlite3';
 import { NewsgraphError } from '../errors.js';
+import { isoWeek } from '../analyze/dates.js';
+import { SqliteLinker, LINK_SQL } from '../link/sqlite.js';
+import { linkDay } from '../link/features.js';
 import type { Doc } from '../model.js';
-import type { ArticleSummary, Page, PutResult, SearchHit, Store } from './store.js';
+import { AnnotationIndex, ANNOTATION_SQL } from './annotations.js';
+import type {
+  ArticleQuery, ArticleSummary, EntityDetail, EntityQuery, EntitySummary, EventHit, EventQuery, Facets, NextArticle,
+  Page, Paged, PutResult, QuoteHit, QuoteQuery, SearchHit, Store, Story,
+} from './store.js';
 
 interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Runs after `sql`, in the same transaction: back-fills from the stored documents. */
+  up?: (db: Database.Database) => void;
 }
 
 // Numbered, append-only: never edit a released migration, add a new one.
-const MIGRATIONS: Migration[] = [
+export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     name: 'articles, fts, seen',
@@ -43,6 +52,24 @@ const MIGRATIONS: Migration[] = [
         seen_at TEXT NOT NULL
       );
     `,
+  },
+  {
+    version: 2,
+    name: 'annotation index (entities, quotes, events), stories and story links',
+    sql: ANNOTATION_SQL + LINK_SQL,
+    // Articles stored before this migration: index and link them in the order they were stored.
+    up: (db) => {
+      const index = new AnnotationIndex(db);
+      const linker = new SqliteLinker(db);
+      const seqs = db.prepare('SELECT seq FROM articles ORDER BY seq').pluck().all() as number[];
+      const row = db.prepare('SELECT id, ingested_at AS ingestedAt, doc FROM articles WHERE seq = ?');
+      for (const seq of seqs) {
+        const r = row.get(seq) as { id: string; ingestedAt: string; doc: string };
+        const doc = JSON.parse(r.doc) as Doc;
+        index.index(seq, doc, linkDay(doc.article.published, r.ingestedAt), r.ingestedAt);
+        linker.link(seq, r.id, doc, r.ingestedAt);
+      }
+    },
   },
 ];
 
@@ -98,6 +125,133 @@ function isSqliteError(e: unknown): e is Error & { code: string } {
 
 const SUMMARY_COLUMNS = 'a.id, a.source, a.url, a.title, a.published, a.ingested_at';
 
+// --- rows of the analyst's queries ---------------------------------------------------------------------------------
+
+/** Facets count over at most this many best hits; each facet lists at most FACET_SIZE values. */
+export const FACET_HITS = 1000;
+const FACET_SIZE = 20;
+const DETAIL_LIMIT = 50;
+const STORY_PREVIEW = 5;
+const STORY_MAX_ARTICLES = 500;
+/** Appended to a prefix, the exclusive upper bound of the strings starting with it (binary collation). */
+const PREFIX_END = '\uffff';
+const NEWEST = 'm.day DESC, m.ingested_at DESC, m.id';
+const ARTICLE_COLUMNS = 'a.id, a.source, a.url, a.title, a.published, a.ingested_at, m.story_id, m.dek, m.site_name, m.day';
+const QUOTE_COLUMNS = 'a.id AS article_id, a.title, a.published, q.quote';
+const EVENT_COLUMNS = 'a.id AS article_id, a.title, a.published, ev.event';
+
+interface ArticleRow extends SummaryRow {
+  story_id: string | null;
+  dek: string | null;
+  site_name: string | null;
+  day: string | null;
+}
+
+function articleSummary(r: ArticleRow): ArticleSummary {
+  return { ...summary(r), storyId: r.story_id, dek: r.dek, siteName: r.site_name };
+}
+
+interface EntityRow {
+  key: string;
+  name: string;
+  type: string;
+  country: string | null;
+  actor_code: string | null;
+  roles: string;
+  articles: number;
+  mentions: number;
+}
+
+function entitySummary(r: EntityRow): EntitySummary {
+  return {
+    key: r.key, name: r.name, type: r.type, country: r.country, actorCode: r.actor_code,
+    roles: JSON.parse(r.roles) as string[], articles: r.articles, mentions: r.mentions,
+  };
+}
+
+interface QuoteRow {
+  article_id: string;
+  title: string | null;
+  published: string | null;
+  quote: string;
+}
+
+function quoteHit(r: QuoteRow): QuoteHit {
+  return { articleId: r.article_id, title: r.title, published: r.published, quote: JSON.parse(r.quote) };
+}
+
+interface EventRow {
+  article_id: string;
+  title: string | null;
+  published: string | null;
+  event: string;
+}
+
+function eventHit(r: EventRow): EventHit {
+  return { articleId: r.article_id, title: r.title, published: r.published, event: JSON.parse(r.event) };
+}
+
+interface StoryRow {
+  id: string;
+  title: string | null;
+  size: number;
+  first: string | null;
+  last: string | null;
+}
+
+/** An entity key as stored: `type:lower-case name`, whitespace collapsed. */
+export function normalizeKey(key: string): string {
+  return key.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** WHERE terms (ANDed) for an ArticleQuery over `articles a`; `withText` adds the q filter as a subquery. */
+function articleFilters(q: ArticleQuery, params: unknown[], withText: boolean): string[] {
+  const where: string[] = [];
+  const actor = q.actor?.trim();
+  if (actor) {
+    if (actor.includes(':')) {
+      where.push('a.seq IN (SELECT article_seq FROM article_entities WHERE key = ?)');
+      params.push(normalizeKey(actor));
+    } else {
+      where.push('a.seq IN (SELECT article_seq FROM article_actors WHERE code >= ? AND code < ?)');
+      params.push(actor.toUpperCase(), actor.toUpperCase() + PREFIX_END);
+    }
+  }
+  const code = q.code?.trim();
+  if (code) {
+    where.push('a.seq IN (SELECT article_seq FROM events WHERE code >= ? AND code < ?)');
+    params.push(code, code + PREFIX_END);
+  }
+  const type = q.type?.trim();
+  if (type) {
+    where.push('a.seq IN (SELECT article_seq FROM article_entities WHERE type = ?)');
+    params.push(type.toLowerCase());
+  }
+  if (q.from) {
+    where.push('m.published_day >= ?');
+    params.push(q.from);
+  }
+  if (q.to) {
+    where.push('m.published_day <= ?');
+    params.push(q.to);
+  }
+  const source = q.source?.trim().toLowerCase();
+  if (source) {
+    where.push("(instr(lower(a.source), ?) > 0 OR instr(coalesce(m.host, ''), ?) > 0 OR instr(lower(coalesce(m.site_name, '')), ?) > 0)");
+    params.push(source, source, source);
+  }
+  const match = withText && q.q ? ftsQuery(q.q) : null;
+  if (match !== null) {
+    where.push('a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)');
+    params.push(match);
+  }
+  return where;
+}
+
 function prepareStatements(db: Database.Database) {
   return {
     insert: db.prepare(
@@ -134,6 +288,9 @@ function prepareStatements(db: Database.Database) {
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly stmt: ReturnType<typeof prepareStatements>;
+  private readonly annotations: AnnotationIndex;
+  private readonly linker: SqliteLinker;
+  private readonly statements = new Map<string, Database.Statement>();
 
   /** Opens (creating if missing) and migrates a database file, or ":memory:". Throws NewsgraphError for a foreign file. */
   constructor(readonly path: string) {
@@ -161,6 +318,19 @@ export class SqliteStore implements Store {
     }
     this.db = db;
     this.stmt = prepareStatements(db);
+    this.annotations = new AnnotationIndex(db);
+    this.linker = new SqliteLinker(db);
+  }
+
+  /** A prepared statement for a generated query, cached by its text. */
+  private sql(text: string): Database.Statement {
+    let st = this.statements.get(text);
+    if (!st) {
+      st = this.open().prepare(text);
+      if (this.statements.size > 500) this.statements.clear();
+      this.statements.set(text, st);
+    }
+    return st;
   }
 
   private open(): Database.Database {
@@ -183,7 +353,10 @@ export class SqliteStore implements Store {
       doc: JSON.stringify(doc),
     });
     if (r.changes === 0) return { id: doc.id, inserted: false };
-    this.stmt.insertFts.run(r.lastInsertRowid, a.title, a.text);
+    const seq = Number(r.lastInsertRowid);
+    this.stmt.insertFts.run(seq, a.title, a.text);
+    this.annotations.index(seq, doc, linkDay(a.published, ingestedAt), ingestedAt);
+    this.linker.link(seq, doc.id, doc, ingestedAt);
     return { id: doc.id, inserted: true };
   }
 
@@ -260,6 +433,265 @@ export class SqliteStore implements Store {
     return (this.stmt.seen.get(key) as string | undefined) ?? null;
   }
 
+  // --- the analyst's queries -------------------------------------------------------------------------------------
+
+  async listArticles(query: ArticleQuery = {}): Promise<Paged<ArticleSummary>> {
+    this.open();
+    const { limit, offset } = pageOf(query, DEFAULT_SEARCH_LIMIT);
+    const params: unknown[] = [];
+    const where = articleFilters(query, params, true);
+    const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const items = (this.sql(`SELECT ${ARTICLE_COLUMNS} FROM articles a JOIN article_meta m ON m.seq = a.seq ${w} ORDER BY ${NEWEST} LIMIT ? OFFSET ?`)
+      .all(...params, limit, offset) as ArticleRow[]).map(articleSummary);
+    const total = this.sql(`SELECT count(*) FROM articles a JOIN article_meta m ON m.seq = a.seq ${w}`).pluck().get(...params) as number;
+    return { items, total };
+  }
+
+  async searchArticles(query: ArticleQuery): Promise<Paged<SearchHit>> {
+    this.open();
+    const { limit, offset } = pageOf(query, DEFAULT_SEARCH_LIMIT);
+    const match = query.q ? ftsQuery(query.q) : null;
+    const params: unknown[] = [];
+    const where = articleFilters(query, params, false);
+    if (match === null) {
+      const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      const rows = this.sql(
+        `SELECT ${ARTICLE_COLUMNS}, substr(json_extract(a.doc, '$.article.text'), 1, 240) AS snippet
+           FROM articles a JOIN article_meta m ON m.seq = a.seq ${w} ORDER BY ${NEWEST} LIMIT ? OFFSET ?`,
+      ).all(...params, limit, offset) as (ArticleRow & { snippet: string | null })[];
+      const total = this.sql(`SELECT count(*) FROM articles a JOIN article_meta m ON m.seq = a.seq ${w}`).pluck().get(...params) as number;
+      return { items: rows.map((r) => ({ ...articleSummary(r), snippet: oneLine(r.snippet ?? ''), score: 0 })), total };
+    }
+    const w = ['articles_fts MATCH ?', ...where].join(' AND ');
+    const rows = this.sql(
+      `SELECT ${ARTICLE_COLUMNS}, snippet(articles_fts, 1, '', '', '…', 16) AS snippet, bm25(articles_fts, 3.0, 1.0) AS rank
+         FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid JOIN article_meta m ON m.seq = a.seq
+        WHERE ${w} ORDER BY rank, a.id LIMIT ? OFFSET ?`,
+    ).all(match, ...params, limit, offset) as (ArticleRow & { snippet: string | null; rank: number })[];
+    const total = this.sql(
+      `SELECT count(*) FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid JOIN article_meta m ON m.seq = a.seq WHERE ${w}`,
+    ).pluck().get(match, ...params) as number;
+    return { items: rows.map((r) => ({ ...articleSummary(r), snippet: oneLine(r.snippet ?? ''), score: -r.rank })), total };
+  }
+
+  async facets(query: ArticleQuery): Promise<Facets> {
+    this.open();
+    const match = query.q ? ftsQuery(query.q) : null;
+    const params: unknown[] = [];
+    const where = articleFilters(query, params, false);
+    let seqs: number[];
+    if (match === null) {
+      const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      seqs = this.sql(`SELECT a.seq FROM articles a JOIN article_meta m ON m.seq = a.seq ${w} ORDER BY ${NEWEST} LIMIT ${FACET_HITS}`).pluck().all(...params) as number[];
+    } else {
+      seqs = this.sql(
+        `SELECT a.seq FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid JOIN article_meta m ON m.seq = a.seq
+          WHERE ${['articles_fts MATCH ?', ...where].join(' AND ')} ORDER BY bm25(articles_fts, 3.0, 1.0), a.id LIMIT ${FACET_HITS}`,
+      ).pluck().all(match, ...params) as number[];
+    }
+    if (seqs.length === 0) return { types: [], actors: [], codes: [], sources: [] };
+    const hits = JSON.stringify(seqs);
+    const cte = 'WITH hits(seq) AS (SELECT value FROM json_each(?))';
+    return {
+      types: this.sql(
+        `${cte} SELECT ae.type AS name, count(DISTINCT ae.article_seq) AS count
+           FROM hits JOIN article_entities ae ON ae.article_seq = hits.seq GROUP BY ae.type ORDER BY count DESC, name`,
+      ).all(hits) as Facets['types'],
+      actors: this.sql(
+        `${cte} SELECT ae.key, e.name, count(*) AS count
+           FROM hits JOIN article_entities ae ON ae.article_seq = hits.seq JOIN entities e ON e.key = ae.key
+          GROUP BY ae.key ORDER BY count DESC, ae.key LIMIT ${FACET_SIZE}`,
+      ).all(hits) as Facets['actors'],
+      codes: this.sql(
+        `${cte} SELECT ev.code, coalesce(max(ev.label), '') AS label, count(DISTINCT ev.article_seq) AS count
+           FROM hits JOIN events ev ON ev.article_seq = hits.seq GROUP BY ev.code ORDER BY count DESC, ev.code LIMIT ${FACET_SIZE}`,
+      ).all(hits) as Facets['codes'],
+      sources: this.sql(
+        `${cte} SELECT m.outlet AS name, count(*) AS count
+           FROM hits JOIN articles a ON a.seq = hits.seq JOIN article_meta m ON m.seq = a.seq GROUP BY m.outlet ORDER BY count DESC, name LIMIT ${FACET_SIZE}`,
+      ).all(hits) as Facets['sources'],
+    };
+  }
+
+  async entities(query: EntityQuery = {}): Promise<Paged<EntitySummary>> {
+    this.open();
+    const { limit, offset } = pageOf(query, DEFAULT_SEARCH_LIMIT);
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (query.type) {
+      where.push('type = ?');
+      params.push(query.type.trim().toLowerCase());
+    }
+    if (query.country) {
+      where.push('country = ?');
+      params.push(query.country.trim().toUpperCase());
+    }
+    if (query.q?.trim()) {
+      where.push('instr(lower(name), ?) > 0');
+      params.push(query.q.trim().toLowerCase());
+    }
+    const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const items = (this.sql(`SELECT * FROM entities ${w} ORDER BY articles DESC, mentions DESC, key LIMIT ? OFFSET ?`)
+      .all(...params, limit, offset) as EntityRow[]).map(entitySummary);
+    const total = this.sql(`SELECT count(*) FROM entities ${w}`).pluck().get(...params) as number;
+    return { items, total };
+  }
+
+  async entity(key: string): Promise<EntityDetail | null> {
+    this.open();
+    const k = normalizeKey(key);
+    const row = this.sql('SELECT * FROM entities WHERE key = ?').get(k) as EntityRow | undefined;
+    if (!row) return null;
+    const articles = (this.sql(
+      `SELECT ${ARTICLE_COLUMNS} FROM article_entities ae JOIN articles a ON a.seq = ae.article_seq JOIN article_meta m ON m.seq = a.seq
+        WHERE ae.key = ? ORDER BY ${NEWEST} LIMIT ${DETAIL_LIMIT}`,
+    ).all(k) as ArticleRow[]).map(articleSummary);
+    const quotes = (this.sql(
+      `SELECT ${QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.seq = q.article_seq JOIN article_meta m ON m.seq = a.seq
+        WHERE q.speaker_key = ? ORDER BY q.day DESC, q.seq LIMIT ${DETAIL_LIMIT}`,
+    ).all(k) as QuoteRow[]).map(quoteHit);
+    const events = (side: 'source_key' | 'target_key') =>
+      (this.sql(
+        `SELECT ${EVENT_COLUMNS} FROM events ev JOIN articles a ON a.seq = ev.article_seq JOIN article_meta m ON m.seq = a.seq
+          WHERE ev.${side} = ? ORDER BY ev.day DESC, ev.seq LIMIT ${DETAIL_LIMIT}`,
+      ).all(k) as EventRow[]).map(eventHit);
+    const weeks = new Map<string, number>();
+    for (const r of this.sql('SELECT day, sum(mentions) AS n FROM article_entities WHERE key = ? GROUP BY day').all(k) as { day: string; n: number }[]) {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(r.day);
+      if (!m) continue;
+      const week = isoWeek({ y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) });
+      weeks.set(week, (weeks.get(week) ?? 0) + r.n);
+    }
+    const mentionsOverTime = [...weeks].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([period, count]) => ({ period, count }));
+    return { entity: entitySummary(row), articles, quotes, eventsAsSource: events('source_key'), eventsAsTarget: events('target_key'), mentionsOverTime };
+  }
+
+  async quotes(query: QuoteQuery = {}): Promise<Paged<QuoteHit>> {
+    this.open();
+    const { limit, offset } = pageOf(query, DEFAULT_SEARCH_LIMIT);
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const speaker = query.speaker?.trim();
+    if (speaker) {
+      if (speaker.includes(':')) {
+        where.push('q.speaker_key = ?');
+        params.push(normalizeKey(speaker));
+      } else {
+        where.push('instr(lower(q.speaker_name), ?) > 0');
+        params.push(speaker.toLowerCase());
+      }
+    }
+    const match = query.q ? ftsQuery(query.q) : null;
+    if (match !== null) {
+      where.push('q.seq IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)');
+      params.push(match);
+    }
+    const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const items = (this.sql(
+      `SELECT ${QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.seq = q.article_seq JOIN article_meta m ON m.seq = a.seq ${w}
+        ORDER BY q.day DESC, q.seq LIMIT ? OFFSET ?`,
+    ).all(...params, limit, offset) as QuoteRow[]).map(quoteHit);
+    const total = this.sql(`SELECT count(*) FROM quotes q ${w}`).pluck().get(...params) as number;
+    return { items, total };
+  }
+
+  async events(query: EventQuery = {}): Promise<Paged<EventHit>> {
+    this.open();
+    const { limit, offset } = pageOf(query, DEFAULT_SEARCH_LIMIT);
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const side = (value: string, sides: ('source' | 'target')[]) => {
+      const v = value.trim();
+      if (v.includes(':')) {
+        where.push(`(${sides.map((s) => `ev.${s}_key = ?`).join(' OR ')})`);
+        for (const _ of sides) params.push(normalizeKey(v));
+      } else {
+        const p = v.toUpperCase();
+        where.push(`(${sides.map((s) => `(ev.${s}_code >= ? AND ev.${s}_code < ?)`).join(' OR ')})`);
+        for (const _ of sides) params.push(p, p + PREFIX_END);
+      }
+    };
+    if (query.actor?.trim()) side(query.actor, ['source', 'target']);
+    if (query.source?.trim()) side(query.source, ['source']);
+    if (query.target?.trim()) side(query.target, ['target']);
+    if (query.code?.trim()) {
+      where.push('ev.code >= ? AND ev.code < ?');
+      params.push(query.code.trim(), query.code.trim() + PREFIX_END);
+    }
+    if (query.from) {
+      where.push('ev.day >= ?');
+      params.push(query.from);
+    }
+    if (query.to) {
+      where.push('ev.day <= ?');
+      params.push(query.to);
+    }
+    const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const items = (this.sql(
+      `SELECT ${EVENT_COLUMNS} FROM events ev JOIN articles a ON a.seq = ev.article_seq JOIN article_meta m ON m.seq = a.seq ${w}
+        ORDER BY ev.day IS NULL, ev.day DESC, ev.seq LIMIT ? OFFSET ?`,
+    ).all(...params, limit, offset) as EventRow[]).map(eventHit);
+    const total = this.sql(`SELECT count(*) FROM events ev ${w}`).pluck().get(...params) as number;
+    return { items, total };
+  }
+
+  async stories(page: Page = {}): Promise<Paged<Story>> {
+    this.open();
+    const { limit, offset } = pageOf(page, DEFAULT_SEARCH_LIMIT);
+    const rows = this.sql('SELECT * FROM stories ORDER BY last_seq DESC LIMIT ? OFFSET ?').all(limit, offset) as StoryRow[];
+    const total = this.sql('SELECT count(*) FROM stories').pluck().get() as number;
+    return { items: rows.map((r) => this.storyWith(r, STORY_PREVIEW)), total };
+  }
+
+  async story(id: string): Promise<Story | null> {
+    this.open();
+    const r = this.sql('SELECT * FROM stories WHERE id = ?').get(id.trim().toLowerCase()) as StoryRow | undefined;
+    return r ? this.storyWith(r, STORY_MAX_ARTICLES) : null;
+  }
+
+  private storyWith(r: StoryRow, max: number): Story {
+    const articles = (this.sql(
+      `SELECT ${ARTICLE_COLUMNS} FROM articles a JOIN article_meta m ON m.seq = a.seq WHERE m.story_id = ? ORDER BY m.day, m.ingested_at, m.id LIMIT ?`,
+    ).all(r.id, max) as ArticleRow[]).map(articleSummary);
+    return { id: r.id, title: r.title, size: r.size, first: r.first, last: r.last, articles };
+  }
+
+  async storyOf(articleId: string): Promise<{ id: string; size: number } | null> {
+    this.open();
+    const r = this.sql('SELECT s.id, s.size FROM articles a JOIN article_meta m ON m.seq = a.seq JOIN stories s ON s.id = m.story_id WHERE a.id = ?')
+      .get(articleId.trim().toLowerCase()) as { id: string; size: number } | undefined;
+    return r ?? null;
+  }
+
+  async nextStory(articleId: string, seen: string[] = []): Promise<NextArticle> {
+    this.open();
+    const me = this.sql('SELECT m.seq, m.id, m.day, m.ingested_at AS ingestedAt, m.story_id AS storyId FROM article_meta m WHERE m.id = ?')
+      .get(articleId.trim().toLowerCase()) as { seq: number; id: string; day: string; ingestedAt: string; storyId: string | null } | undefined;
+    if (!me) return { article: null, reason: null };
+    const skip = new Set(seen.map((s) => s.trim().toLowerCase()));
+    skip.add(me.id);
+    const dups = new Set(this.sql("SELECT b FROM article_links WHERE a = ? AND kind = 'near-duplicate'").pluck().all(me.seq) as number[]);
+    if (me.storyId) {
+      const members = this.sql(
+        `SELECT a.seq, ${ARTICLE_COLUMNS} FROM articles a JOIN article_meta m ON m.seq = a.seq WHERE m.story_id = ? ORDER BY m.day, m.ingested_at, m.id LIMIT ${STORY_MAX_ARTICLES}`,
+      ).all(me.storyId) as (ArticleRow & { seq: number })[];
+      const unseen = members.filter((m) => !skip.has(m.id));
+      const after = (m: ArticleRow) => m.day! > me.day || (m.day === me.day && (m.ingested_at > me.ingestedAt || (m.ingested_at === me.ingestedAt && m.id > me.id)));
+      const fresh = unseen.filter((m) => !dups.has(m.seq));
+      const pick = fresh.find(after) ?? fresh[0];
+      if (pick) return { article: articleSummary(pick), reason: 'same-story' };
+      const dup = unseen.find((m) => dups.has(m.seq));
+      if (dup) return { article: articleSummary(dup), reason: 'near-duplicate' };
+    }
+    const related = this.sql(
+      `SELECT l.kind, ${ARTICLE_COLUMNS} FROM article_links l JOIN articles a ON a.seq = l.b JOIN article_meta m ON m.seq = a.seq
+        WHERE l.a = ? ORDER BY l.score DESC, a.id LIMIT 200`,
+    ).all(me.seq) as (ArticleRow & { kind: string })[];
+    const next = related.find((r) => !skip.has(r.id));
+    if (next) return { article: articleSummary(next), reason: next.kind === 'near-duplicate' ? 'near-duplicate' : 'related' };
+    return { article: null, reason: null };
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
@@ -301,6 +733,7 @@ function migrate(db: Database.Database, path: string): void {
     db.transaction(() => {
       if ((version.get() as number) >= m.version) return;
       db.exec(m.sql);
+      m.up?.(db);
       record.run(m.version, m.name, new Date().toISOString());
     }).immediate();
   }

@@ -18,6 +18,7 @@ export async function actorView(main, { params }) {
   const e = d.entity;
   document.title = `${e.name} — newsgraph`;
   const code3 = e.actorCode ? e.actorCode.slice(0, 3) : e.country;
+  const partner = topPartner(code3, d);
   const facts = [
     ['Type', e.type],
     ['Country', e.country ?? '—'],
@@ -37,7 +38,8 @@ export async function actorView(main, { params }) {
         'p',
         { class: 'actions' },
         h('a', { href: link('/quotes', { speaker: e.key }) }, 'All quotes'),
-        code3 ? h('a', { href: link('/search', { actor: e.key }) }, 'Articles') : null,
+        h('a', { href: link('/search', { actor: e.key }) }, 'Search within its articles'),
+        code3 && partner ? h('a', { href: link('/dyad', { a: code3, b: partner, by: 'week' }) }, `Dyad ${code3} ↔ ${partner}`) : null,
       ),
       h('section', {}, h('h2', {}, 'Mentions over time'), barChart(d.mentionsOverTime ?? [], { label: 'mentions' })),
       h('section', {}, h('h2', {}, `Quotes (${d.quotes?.length ?? 0})`), quoteList(d.quotes)),
@@ -46,4 +48,17 @@ export async function actorView(main, { params }) {
       h('section', {}, h('h2', {}, 'Articles'), h('ul', { class: 'articles' }, (d.articles ?? []).map((a) => articleRow(a)))),
     ),
   );
+}
+
+/** The country code this actor's events most often involve on the other side. */
+function topPartner(code3, d) {
+  if (!code3) return null;
+  const counts = new Map();
+  const add = (a) => {
+    const c = a?.code?.slice(0, 3);
+    if (c && c !== code3) counts.set(c, (counts.get(c) ?? 0) + 1);
+  };
+  for (const x of d.eventsAsSource ?? []) add(x.event.target);
+  for (const x of d.eventsAsTarget ?? []) add(x.event.source);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }

@@ -39,6 +39,12 @@ export async function dyadView(main, { query }) {
   if (!series.length) return replace(chartBox, h('p', { class: 'muted empty' }, `No events between ${a} and ${b}.`));
   replace(chartBox, canvas);
   const neg = new Set(['verbalConflict', 'materialConflict']);
+  // A symmetric count axis, so that cooperation (up) and conflict (down) read on one scale around zero.
+  const span = Math.max(
+    1,
+    ...series.map((s) => (s.verbalCoop ?? 0) + (s.materialCoop ?? 0)),
+    ...series.map((s) => (s.verbalConflict ?? 0) + (s.materialConflict ?? 0)),
+  );
   const chart = new Chart(canvas, {
     data: {
       labels: series.map((s) => s.period),
@@ -49,6 +55,7 @@ export async function dyadView(main, { query }) {
           data: series.map((s) => (neg.has(q.key) ? -1 : 1) * (s[q.key] ?? 0)),
           backgroundColor: q.color,
           stack: 'quads',
+          maxBarThickness: 56,
           yAxisID: 'y',
           order: 2,
         })),
@@ -80,6 +87,9 @@ export async function dyadView(main, { query }) {
         x: { stacked: true, grid: { display: false } },
         y: {
           stacked: true,
+          min: -span,
+          max: span,
+          grid: { color: (c) => (c.tick?.value === 0 ? '#8a93a3' : '#eceef2') },
           title: { display: true, text: 'events (cooperation ↑ · conflict ↓)' },
           ticks: { callback: (v) => Math.abs(v), precision: 0 },
         },

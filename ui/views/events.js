@@ -1,6 +1,6 @@
 // An event as a small card: CAMEO label and code, source → target codes, Goldstein colour.
 import { h } from '../dom.js';
-import { goldsteinBadge, goldsteinColor, actorName, quadLabel, entityHref, articleHref, fmtDate } from '../format.js';
+import { goldsteinBadge, goldsteinColor, actorName, quadLabel, articleHref, fmtDate } from '../format.js';
 import { link } from '../router.js';
 
 function actorLink(a) {
@@ -24,12 +24,12 @@ export function eventCard(ev, opts = {}) {
     },
     h('div', { class: 'event-head' }, h('span', { class: 'event-label' }, ev.label), goldsteinBadge(ev.goldstein)),
     h(
-      'div',
-      { class: 'event-actors' },
+      dyad && opts.dyadLink !== false ? 'a' : 'div',
+      { class: 'event-actors', href: dyad && opts.dyadLink !== false ? dyad : null, title: dyad ? 'dyad timeline of these two actors' : null },
       actorLink(ev.source),
       h('span', { class: 'arrow', 'aria-label': 'acts on' }, ' → '),
       actorLink(ev.target),
-      h('span', { class: 'cameo muted' }, ` · ${ev.code}`),
+      h('span', { class: 'cameo muted' }, ` · CAMEO ${ev.code}`),
     ),
     h(
       'div',
@@ -38,7 +38,6 @@ export function eventCard(ev, opts = {}) {
       ev.location?.name ? ` · ${ev.location.name}` : '',
       ev.date ? ` · ${ev.date}` : '',
     ),
-    dyad && opts.dyadLink !== false ? h('a', { class: 'small', href: dyad }, 'dyad timeline') : null,
   );
 }
 
@@ -61,7 +60,7 @@ export function eventTable(hits, empty = 'No events.') {
           h(
             'td',
             { class: 'nowrap' },
-            ev.source?.entity && ev.source?.name ? actorLink(ev.source) : actorLink(ev.source),
+            actorLink(ev.source),
             ' → ',
             actorLink(ev.target),
           ),
@@ -72,5 +71,3 @@ export function eventTable(hits, empty = 'No events.') {
     ),
   );
 }
-
-export { entityHref };

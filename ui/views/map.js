@@ -17,16 +17,35 @@ function s(tag, attrs = {}) {
   return el;
 }
 
-/** SVG path data of a GeoJSON (Multi)Polygon geometry. */
+const TOP = 85; // crop the polar rows: no news is located there
+const BOTTOM = -60;
+
+/** One ring as path data, shifted by `dx` degrees of longitude. */
+function ringPath(ring, dx) {
+  return ring.map(([lon, lat], i) => `${i ? 'L' : 'M'}${px(lon + dx).toFixed(1)},${py(lat).toFixed(1)}`).join('') + 'Z';
+}
+
+/**
+ * SVG path data of a GeoJSON (Multi)Polygon. A ring that crosses the antimeridian (Russia, Fiji) is unwrapped to
+ * continuous longitudes and drawn twice, once on each side; the SVG viewport clips what falls outside.
+ */
 function pathData(geom) {
   const polys = geom.type === 'Polygon' ? [geom.coordinates] : geom.type === 'MultiPolygon' ? geom.coordinates : [];
   let d = '';
   for (const poly of polys)
-    for (const ring of poly) {
-      ring.forEach(([lon, lat], i) => {
-        d += `${i ? 'L' : 'M'}${px(lon).toFixed(1)},${py(lat).toFixed(1)}`;
+    for (const raw of poly) {
+      let prev = null;
+      let shift = 0;
+      const ring = raw.map(([lon, lat]) => {
+        if (prev != null && lon + shift - prev > 180) shift -= 360;
+        else if (prev != null && lon + shift - prev < -180) shift += 360;
+        prev = lon + shift;
+        return [prev, lat];
       });
-      d += 'Z';
+      const lons = ring.map((p) => p[0]);
+      d += ringPath(ring, 0);
+      if (Math.min(...lons) < -180) d += ringPath(ring, 360);
+      if (Math.max(...lons) > 180) d += ringPath(ring, -360);
     }
   return d;
 }
@@ -53,7 +72,7 @@ export async function mapView(main) {
   } catch (err) {
     return replace(box, errorBox(err));
   }
-  const svg = s('svg', { class: 'worldmap', viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': 'World map of events' });
+  const svg = s('svg', { class: 'worldmap', viewBox: `0 ${py(TOP)} ${W} ${py(BOTTOM) - py(TOP)}`, role: 'img', 'aria-label': 'World map of events' });
   svg.append(s('rect', { x: 0, y: 0, width: W, height: H, class: 'sea' }));
   const countries = topojson.feature(world, world.objects.countries);
   const land = s('g', { class: 'land' });
@@ -91,7 +110,12 @@ export async function mapView(main) {
   replace(box, svg);
   replace(
     list,
-    h('p', { class: 'muted' }, `${located.length} of ${events.length} events have coordinates, at ${places.size} places.`),
+    h(
+      'p',
+      { class: 'muted' },
+      `${located.length} of ${events.length} events have coordinates, at ${places.size} place${places.size === 1 ? '' : 's'}. ` +
+        'A dot’s size is the number of events there, its colour their mean Goldstein score (red conflict, green cooperation).',
+    ),
     h(
       'ul',
       { class: 'places' },

@@ -24,7 +24,8 @@ export function barChart(points, { width = 520, height = 120, label = 'count' } 
   const every = Math.ceil(points.length / 6);
   points.forEach((p, i) => {
     const x = pad.l + i * w;
-    const bar = s('rect', { x: x + w * 0.15, y: y(p.count), width: Math.max(1, w * 0.7), height: y(0) - y(p.count), class: 'bar' });
+    const bw = Math.max(1, Math.min(36, w * 0.7));
+    const bar = s('rect', { x: x + (w - bw) / 2, y: y(p.count), width: bw, height: y(0) - y(p.count), class: 'bar' });
     bar.append(s('title', {}, `${p.period}: ${p.count} ${label}`));
     svg.append(bar);
     if (i % every === 0) svg.append(s('text', { x: x + w / 2, y: height - 5, 'text-anchor': 'middle', class: 'axis' }, p.period));

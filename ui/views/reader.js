@@ -86,8 +86,11 @@ export async function readerView(main, { params }) {
     button.disabled = true;
     status.textContent = 'Loading…';
     try {
-      const last = shown[shown.length - 1];
-      const next = await api(`articles/${enc(last)}/next`, { seen: shown });
+      // What follows the story read last; when nothing does, what follows the ones before it.
+      let next = null;
+      for (let i = shown.length - 1; i >= 0 && !next?.article; i--) {
+        next = await api(`articles/${enc(shown[i])}/next`, { seen: shown });
+      }
       if (!next?.article) {
         done = true;
         button.remove();

@@ -82,11 +82,127 @@ export function parseHtml(html: string): Document {
     src = preStrip(src, MAX_PARSE_CHARS);
     if (src.length > MAX_PARSE_CHARS) src = src.slice(0, MAX_PARSE_CHARS);
   }
+  src = capDepth(src);
   try {
     return parseDocument(src, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
   } catch {
     return parseDocument('');
   }
+}
+
+/** Deepest element nesting parsed (Chromium's HTML parser limit); deeper elements become siblings at that depth. */
+export const MAX_DEPTH = 512;
+
+// htmlparser2's rules, mirrored for the depth count: void elements, raw-text elements, and the open tags that close
+// the current element (a <p> closes an open <p>, ...).
+const VOID_TAGS = new Set(['area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'img', 'input', 'isindex', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const RAW_TEXT_TAGS = new Set(['script', 'style', 'title', 'textarea', 'xmp']);
+const P = ['p'];
+const FORM = ['input', 'option', 'optgroup', 'select', 'button', 'datalist', 'textarea'];
+const IMPLIES_CLOSE = new Map<string, Set<string>>(
+  (
+    [
+      ['tr', ['tr', 'th', 'td']], ['th', ['th']], ['td', ['thead', 'th', 'td']], ['body', ['head', 'link', 'script']], ['li', ['li']],
+      ['option', ['option']], ['optgroup', ['optgroup', 'option']], ['dd', ['dd', 'dt']], ['dt', ['dd', 'dt']], ['rt', ['rt', 'rp']],
+      ['rp', ['rt', 'rp']], ['tbody', ['thead', 'tbody']], ['tfoot', ['thead', 'tbody']],
+      ...['select', 'input', 'output', 'button', 'datalist', 'textarea'].map((t) => [t, FORM] as [string, string[]]),
+      ...['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'header', 'hr', 'main', 'nav', 'ol', 'pre', 'section', 'table', 'ul'].map((t) => [t, P] as [string, string[]]),
+    ] as [string, string[]][]
+  ).map(([k, v]) => [k, new Set(v)]),
+);
+
+function isAlpha(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/**
+ * Caps element nesting at `maxDepth` with one linear scan that follows htmlparser2's tag rules: an element that would
+ * open deeper is made a sibling of the deepest one (a synthetic close tag goes before it, and the element's own close
+ * tag is later dropped). htmlparser2 keeps its open-element stack with unshift/shift, so 10⁵ nested elements cost
+ * O(n²) to parse (seconds), and the extractor's walks up the tree are O(depth) too. Returns `html` itself when no
+ * element is that deep.
+ */
+export function capDepth(html: string, maxDepth = MAX_DEPTH): string {
+  const n = html.length;
+  const stack: string[] = [];
+  const open = new Map<string, number>();
+  const excess = new Map<string, number>();
+  const out: string[] = [];
+  let copied = 0;
+  const bump = (m: Map<string, number>, k: string, d: number) => m.set(k, (m.get(k) ?? 0) + d);
+  const pop = () => bump(open, stack.pop()!, -1);
+  let i = html.indexOf('<');
+  while (i >= 0 && i < n - 1) {
+    const lt = i;
+    let c = html.charCodeAt(i + 1);
+    const closing = c === 47; // '/'
+    if (c === 33 || c === 63) {
+      // <!-- comment -->, <![CDATA[ ]]>, <!doctype>, <?pi>
+      const end = html.startsWith('<!--', i) ? html.indexOf('-->', i + 4) + 2 : html.startsWith('<![CDATA[', i) ? html.indexOf(']]>', i + 9) + 2 : html.indexOf('>', i + 2);
+      if (end < 2) break;
+      i = html.indexOf('<', end + 1);
+      continue;
+    }
+    let j = i + (closing ? 2 : 1);
+    if (!isAlpha(html.charCodeAt(j))) {
+      i = html.indexOf('<', i + 1);
+      continue;
+    }
+    const nameStart = j;
+    while (j < n && !/[\s/>]/.test(html[j]!)) j++;
+    const name = html.slice(nameStart, j).toLowerCase();
+    // To the end of the tag, past quoted attribute values.
+    let quote = 0;
+    for (; j < n; j++) {
+      c = html.charCodeAt(j);
+      if (quote) {
+        if (c === quote) quote = 0;
+      } else if (c === 62) break; // '>'
+      else if ((c === 34 || c === 39) && /=\s*$/.test(html.slice(Math.max(nameStart, j - 8), j))) quote = c; // a quoted value
+    }
+    if (j >= n) break; // an unterminated tag swallows the rest: no more elements
+    const selfClosing = html.charCodeAt(j - 1) === 47;
+    const gt = j;
+    if (closing) {
+      if ((excess.get(name) ?? 0) > 0) {
+        // this element was already closed early, at the depth cap: drop its close tag
+        bump(excess, name, -1);
+        out.push(html.slice(copied, lt));
+        copied = gt + 1;
+      } else if ((open.get(name) ?? 0) > 0) {
+        while (stack.length && stack[stack.length - 1] !== name) pop();
+        pop();
+      }
+      i = html.indexOf('<', gt + 1);
+      continue;
+    }
+    const implied = IMPLIES_CLOSE.get(name);
+    if (implied) while (stack.length && implied.has(stack[stack.length - 1]!)) pop();
+    const foreign = (open.get('svg') ?? 0) > 0 || (open.get('math') ?? 0) > 0;
+    if (!VOID_TAGS.has(name) && !(selfClosing && foreign)) {
+      if (stack.length >= maxDepth) {
+        const top = stack[stack.length - 1]!;
+        pop();
+        bump(excess, top, 1);
+        out.push(html.slice(copied, lt), `</${top}>`);
+        copied = lt;
+      }
+      stack.push(name);
+      bump(open, name, 1);
+    }
+    i = gt + 1;
+    if (RAW_TEXT_TAGS.has(name) && !selfClosing) {
+      // raw text up to the matching close tag (which the loop then reads as one)
+      const close = new RegExp(`</${name}[\\s/>]`, 'gi');
+      close.lastIndex = i;
+      const m = close.exec(html);
+      if (!m) break;
+      i = m.index;
+    } else i = html.indexOf('<', i);
+  }
+  if (!out.length) return html;
+  out.push(html.slice(copied));
+  return out.join('');
 }
 
 /** All elements in document order (pre-order), iteratively. */

@@ -22,17 +22,24 @@ function isAbsolute(u: string): boolean {
   }
 }
 
-/** Resolves a possibly relative URL; returns it unchanged when there is no usable base, null when empty. */
+/**
+ * Resolves a possibly relative URL; returns it unchanged when there is no usable base, null when empty. Only http(s)
+ * URLs, relative ones and short data:image URLs are kept: any other scheme (javascript:, vbscript:, data:text/html,
+ * file:, ...), however disguised ("java\nscript:", a leading control character, a javascript: <base>), gives null.
+ */
 export function resolveUrl(u: string | null | undefined, base: string | null): string | null {
   if (u == null) return null;
   const t = u.trim();
-  if (!t || /^javascript:/i.test(t)) return null;
-  if (/^data:/i.test(t)) return t.length > 2048 ? null : t;
+  if (!t) return null;
+  if (/^data:/i.test(t)) return t.length > 2048 || !/^data:image\//i.test(t) ? null : t;
+  let abs: URL;
   try {
-    return base ? new URL(t, base).href : new URL(t).href;
+    abs = base ? new URL(t, base) : new URL(t);
   } catch {
+    // Not parseable as absolute, even by the WHATWG parser that strips controls and tabs: relative, no scheme.
     return t;
   }
+  return abs.protocol === 'http:' || abs.protocol === 'https:' ? abs.href : null;
 }
 
 /** The host name of a URL, without "www.", or null. */

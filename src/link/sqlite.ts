@@ -1,0 +1,280 @@
+// Story linking for the SQLite store, incremental at put time with bounded work per article:
+// candidates come from indexes only (LSH buckets; articles within ±STORY_WINDOW_DAYS sharing one of the new
+// article's rarest entities or strongest terms), at most MAX_CANDIDATES are scored, and the article joins the story
+// of its near-duplicate or of its best-scoring candidate above STORY_THRESHOLD, else starts a story of its own.
+import type Database from 'better-sqlite3';
+import type { Doc } from '../model.js';
+import {
+  addDays, jaccardEstimate, linkFeatures, NEAR_DUPLICATE, lshBuckets, sigFromBuffer, sigToBuffer, type LinkFeatures,
+} from './features.js';
+import {
+  decayed, LINK_PARAMS, pairScore, STORY_WINDOW_DAYS, weighted, type CorpusStats, type Vector, type Weighted,
+} from './score.js';
+
+/** Schema of the linking tables (part of migration 2). */
+export const LINK_SQL = `
+  CREATE TABLE stories (
+    id TEXT PRIMARY KEY,
+    title TEXT,
+    size INTEGER NOT NULL,
+    first TEXT,
+    last TEXT,
+    last_seq INTEGER NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX stories_by_update ON stories (last_seq DESC);
+  -- Per article: its day, weighted term and entity vectors (as of when it arrived) and MinHash signature.
+  CREATE TABLE link_features (
+    article_seq INTEGER PRIMARY KEY,
+    day TEXT NOT NULL,
+    terms TEXT NOT NULL,
+    entities TEXT NOT NULL,
+    sig BLOB
+  );
+  CREATE TABLE lsh (
+    bucket INTEGER NOT NULL,
+    article_seq INTEGER NOT NULL,
+    PRIMARY KEY (bucket, article_seq)
+  ) WITHOUT ROWID;
+  CREATE TABLE term_df (
+    term TEXT PRIMARY KEY,
+    df INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  -- An article's strongest terms only: the candidate index.
+  CREATE TABLE article_terms (
+    term TEXT NOT NULL,
+    day TEXT NOT NULL,
+    article_seq INTEGER NOT NULL,
+    PRIMARY KEY (term, day, article_seq)
+  ) WITHOUT ROWID;
+  -- Scored pairs, both directions: kind 'near-duplicate' or 'related'.
+  CREATE TABLE article_links (
+    a INTEGER NOT NULL,
+    b INTEGER NOT NULL,
+    score REAL NOT NULL,
+    kind TEXT NOT NULL,
+    PRIMARY KEY (a, b)
+  ) WITHOUT ROWID;
+`;
+
+/** Keys (entities, terms) of the new article used to look candidates up. */
+const LOOKUP_KEYS = 6;
+/** Rows read per looked-up key (the most recent within the window). */
+const PER_KEY = 24;
+/** Candidates scored per new article. */
+export const MAX_CANDIDATES = 32;
+/** Terms and entities kept in an article's stored vector. */
+const VECTOR_SIZE = 40;
+/** Strongest terms put in the candidate index. */
+const INDEXED_TERMS = 10;
+/** Related pairs remembered per new article. */
+const LINKS_PER_ARTICLE = 10;
+/** Members of an LSH bucket read per band. */
+const PER_BUCKET = 20;
+
+export interface LinkResult {
+  storyId: string;
+  /** The article whose story it joined (its near-duplicate or best candidate), or null for a new story. */
+  via: string | null;
+  nearDuplicate: boolean;
+  score: number;
+}
+
+function top(v: Vector, n: number): [string, number][] {
+  return [...v].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n);
+}
+
+/** A vector kept to its n strongest entries, unit length (so later cosines need no norms of the stored side). */
+function stored(v: Vector, n: number): Record<string, number> {
+  const t = top(v, n);
+  const norm = Math.sqrt(t.reduce((s, [, w]) => s + w * w, 0)) || 1;
+  const out: Record<string, number> = {};
+  for (const [k, w] of t) out[k] = Math.round((w / norm) * 1e5) / 1e5;
+  return out;
+}
+
+interface Candidate {
+  seq: number;
+  id: string;
+  storyId: string | null;
+  day: string;
+  hits: number;
+  lsh: boolean;
+}
+
+export class SqliteLinker {
+  private readonly s;
+
+  constructor(private readonly db: Database.Database) {
+    this.s = {
+      // max(), not count(): O(log n) on the primary key (count(*) would scan the table at every put).
+      articles: db.prepare('SELECT coalesce(max(article_seq), 0) FROM link_features').pluck(),
+      termDf: db.prepare('SELECT df FROM term_df WHERE term = ?').pluck(),
+      bumpTerm: db.prepare('INSERT INTO term_df (term, df) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET df = df + 1'),
+      entityDf: db.prepare('SELECT articles FROM entities WHERE key = ?').pluck(),
+      bucket: db.prepare(`SELECT article_seq FROM lsh WHERE bucket = ? LIMIT ${PER_BUCKET}`).pluck(),
+      byEntity: db.prepare(
+        `SELECT article_seq FROM article_entities WHERE key = ? AND day BETWEEN ? AND ? AND article_seq <> ?
+          ORDER BY day DESC LIMIT ${PER_KEY}`,
+      ).pluck(),
+      byTerm: db.prepare(
+        `SELECT article_seq FROM article_terms WHERE term = ? AND day BETWEEN ? AND ? AND article_seq <> ?
+          ORDER BY day DESC LIMIT ${PER_KEY}`,
+      ).pluck(),
+      features: db.prepare(
+        `SELECT f.day, f.terms, f.entities, f.sig, m.id, m.story_id AS storyId
+           FROM link_features f JOIN article_meta m ON m.seq = f.article_seq WHERE f.article_seq = ?`,
+      ),
+      insertFeatures: db.prepare('INSERT OR REPLACE INTO link_features (article_seq, day, terms, entities, sig) VALUES (?, ?, ?, ?, ?)'),
+      insertBucket: db.prepare('INSERT OR IGNORE INTO lsh (bucket, article_seq) VALUES (?, ?)'),
+      insertTerm: db.prepare('INSERT OR IGNORE INTO article_terms (term, day, article_seq) VALUES (?, ?, ?)'),
+      link: db.prepare(
+        `INSERT INTO article_links (a, b, score, kind) VALUES (?, ?, ?, ?)
+         ON CONFLICT (a, b) DO UPDATE SET score = max(score, excluded.score), kind = excluded.kind`,
+      ),
+      setStory: db.prepare('UPDATE article_meta SET story_id = ? WHERE seq = ?'),
+      newStory: db.prepare(
+        `INSERT INTO stories (id, title, size, first, last, last_seq, updated_at) VALUES (?, ?, 1, ?, ?, ?, ?)`,
+      ),
+      joinStory: db.prepare(
+        `UPDATE stories SET size = size + 1, first = min(first, ?), last = max(last, ?), last_seq = ?, updated_at = ?
+          WHERE id = ?`,
+      ),
+    };
+  }
+
+  private stats(n: number): CorpusStats {
+    const termCache = new Map<string, number>();
+    const entityCache = new Map<string, number>();
+    return {
+      articles: n,
+      termDf: (t) => {
+        let v = termCache.get(t);
+        if (v === undefined) termCache.set(t, (v = (this.s.termDf.get(t) as number | undefined) ?? 0));
+        return v;
+      },
+      entityDf: (k) => {
+        let v = entityCache.get(k);
+        if (v === undefined) entityCache.set(k, (v = (this.s.entityDf.get(k) as number | undefined) ?? 0));
+        return v;
+      },
+    };
+  }
+
+  /**
+   * Links a newly stored article (its annotations already indexed, so entity counts include it) into a story.
+   * Runs inside the put transaction.
+   */
+  link(seq: number, id: string, doc: Doc, ingestedAt: string): LinkResult {
+    const f = linkFeatures(doc, ingestedAt);
+    for (const t of Object.keys(f.terms)) this.s.bumpTerm.run(t);
+    const n = (this.s.articles.get() as number) + 1;
+    const w = weighted(f, this.stats(n));
+    const candidates = this.candidates(seq, f, w);
+
+    // Near-duplicate: the story of the closest copy. Else the story of the best-scoring member in the window (its
+    // decayed pair score, plus storyBonus times the other members' scores).
+    let dup: { c: Candidate; jaccard: number } | null = null;
+    const stories = new Map<string, { score: number; sum: number; via: Candidate; sigs: Uint32Array[] }>();
+    const scored: { c: Candidate; score: number; dup: boolean }[] = [];
+    for (const cand of candidates) {
+      const other = this.load(cand.seq);
+      if (!other) continue;
+      const c: Candidate = { ...cand, id: other.id, storyId: other.storyId, day: other.day };
+      const p = pairScore(w, other);
+      const days = (Date.parse(c.day) - Date.parse(f.day)) / 86_400_000;
+      if (!p.nearDuplicate && !(Math.abs(days) <= STORY_WINDOW_DAYS)) continue;
+      const score = p.nearDuplicate ? p.score : decayed(p.score, days);
+      scored.push({ c, score, dup: p.nearDuplicate });
+      if (!c.storyId) continue;
+      if (p.nearDuplicate) {
+        if (!dup || p.jaccard > dup.jaccard) dup = { c, jaccard: p.jaccard };
+        continue;
+      }
+      // A republished copy of a member already counted is not more evidence: it counts once.
+      const st = stories.get(c.storyId);
+      if (!st) stories.set(c.storyId, { score, sum: score, via: c, sigs: other.sig ? [other.sig] : [] });
+      else {
+        const copy = other.sig !== null && st.sigs.some((x) => jaccardEstimate(x, other.sig!) >= NEAR_DUPLICATE);
+        if (other.sig) st.sigs.push(other.sig);
+        if (copy) {
+          if (score > st.score) {
+            st.sum += score - st.score;
+            st.score = score;
+            st.via = c;
+          }
+          continue;
+        }
+        st.sum += score;
+        if (score > st.score) {
+          st.score = score;
+          st.via = c;
+        }
+      }
+    }
+    let best: { c: Candidate; score: number; dup: boolean } | null = dup ? { c: dup.c, score: 1, dup: true } : null;
+    if (!best) {
+      for (const [, st] of stories) {
+        const score = st.score + LINK_PARAMS.storyBonus * (st.sum - st.score);
+        if (score >= LINK_PARAMS.storyThreshold && (!best || score > best.score)) best = { c: st.via, score, dup: false };
+      }
+    }
+
+    // Remember features before the story, so the next article sees this one.
+    this.s.insertFeatures.run(seq, f.day, JSON.stringify(stored(w.terms, VECTOR_SIZE)), JSON.stringify(stored(w.entities, VECTOR_SIZE)), f.sig ? sigToBuffer(f.sig) : null);
+    if (f.sig) for (const b of lshBuckets(f.sig)) this.s.insertBucket.run(b, seq);
+    for (const [t] of top(w.terms, INDEXED_TERMS)) this.s.insertTerm.run(t, f.day, seq);
+
+    scored.sort((a, b) => b.score - a.score || a.c.seq - b.c.seq);
+    for (const s of scored.slice(0, LINKS_PER_ARTICLE)) {
+      if (!s.dup && s.score < LINK_PARAMS.relatedThreshold) break;
+      const kind = s.dup ? 'near-duplicate' : 'related';
+      const score = Math.round(s.score * 1e4) / 1e4;
+      this.s.link.run(seq, s.c.seq, score, kind);
+      this.s.link.run(s.c.seq, seq, score, kind);
+    }
+
+    let storyId: string;
+    if (best) {
+      storyId = best.c.storyId!;
+      this.s.joinStory.run(f.day, f.day, seq, ingestedAt, storyId);
+    } else {
+      storyId = id;
+      this.s.newStory.run(id, doc.article.title ?? null, f.day, f.day, seq, ingestedAt);
+    }
+    this.s.setStory.run(storyId, seq);
+    return { storyId, via: best?.c.id ?? null, nearDuplicate: best?.dup ?? false, score: best?.score ?? 0 };
+  }
+
+  /** Candidates from the indexes only: LSH buckets, then the rarest entities and strongest terms in the window. */
+  private candidates(seq: number, f: LinkFeatures, w: Weighted): Candidate[] {
+    const hits = new Map<number, { hits: number; lsh: boolean }>();
+    const add = (s: number, by: number, lsh = false) => {
+      const h = hits.get(s);
+      if (h) {
+        h.hits += by;
+        h.lsh ||= lsh;
+      } else hits.set(s, { hits: by, lsh });
+    };
+    if (f.sig) for (const b of lshBuckets(f.sig)) for (const s of this.s.bucket.all(b) as number[]) if (s !== seq) add(s, 4, true);
+    const from = addDays(f.day, -STORY_WINDOW_DAYS);
+    const to = addDays(f.day, STORY_WINDOW_DAYS);
+    for (const [k] of top(w.entities, LOOKUP_KEYS)) for (const s of this.s.byEntity.all(k, from, to, seq) as number[]) add(s, 1);
+    for (const [t] of top(w.terms, LOOKUP_KEYS)) for (const s of this.s.byTerm.all(t, from, to, seq) as number[]) add(s, 1);
+    const chosen = [...hits].sort((a, b) => b[1].hits - a[1].hits || b[0] - a[0]).slice(0, MAX_CANDIDATES);
+    return chosen.map(([s, h]) => ({ seq: s, id: '', storyId: null, day: '', hits: h.hits, lsh: h.lsh }));
+  }
+
+  private load(seq: number): (Weighted & { id: string; storyId: string | null; day: string }) | null {
+    const r = this.s.features.get(seq) as { day: string; terms: string; entities: string; sig: Buffer | null; id: string; storyId: string | null } | undefined;
+    if (!r) return null;
+    return {
+      id: r.id,
+      storyId: r.storyId,
+      day: r.day,
+      terms: new Map(Object.entries(JSON.parse(r.terms) as Record<string, number>)),
+      entities: new Map(Object.entries(JSON.parse(r.entities) as Record<string, number>)),
+      sig: r.sig ? sigFromBuffer(r.sig) : null,
+    };
+  }
+}
