@@ -69,6 +69,8 @@ const VECTOR_SIZE = 40;
 const INDEXED_TERMS = 10;
 /** Related pairs remembered per new article. */
 const LINKS_PER_ARTICLE = 10;
+/** Articles whose features stay cached in memory. */
+const CACHE_SIZE = 10_000;
 /** Members of an LSH bucket read per band. */
 const PER_BUCKET = 20;
 
@@ -110,7 +112,7 @@ export class SqliteLinker {
       // max(), not count(): O(log n) on the primary key (count(*) would scan the table at every put).
       articles: db.prepare('SELECT coalesce(max(article_seq), 0) FROM link_features').pluck(),
       termDf: db.prepare('SELECT df FROM term_df WHERE term = ?').pluck(),
-      bumpTerm: db.prepare('INSERT INTO term_df (term, df) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET df = df + 1'),
+      bumpTerm: db.prepare('INSERT INTO term_df (term, df) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET df = df + 1 RETURNING df').pluck(),
       entityDf: db.prepare('SELECT articles FROM entities WHERE key = ?').pluck(),
       bucket: db.prepare(`SELECT article_seq FROM lsh WHERE bucket = ? LIMIT ${PER_BUCKET}`).pluck(),
       byEntity: db.prepare(
@@ -143,10 +145,11 @@ export class SqliteLinker {
     };
   }
 
-  private stats(n: number): CorpusStats {
+  private stats(n: number): CorpusStats & { known: Map<string, number> } {
     const termCache = new Map<string, number>();
     const entityCache = new Map<string, number>();
     return {
+      known: termCache,
       articles: n,
       termDf: (t) => {
         let v = termCache.get(t);
@@ -167,9 +170,9 @@ export class SqliteLinker {
    */
   link(seq: number, id: string, doc: Doc, ingestedAt: string): LinkResult {
     const f = linkFeatures(doc, ingestedAt);
-    for (const t of Object.keys(f.terms)) this.s.bumpTerm.run(t);
-    const n = (this.s.articles.get() as number) + 1;
-    const w = weighted(f, this.stats(n));
+    const stats = this.stats((this.s.articles.get() as number) + 1);
+    for (const t of Object.keys(f.terms)) stats.known.set(t, this.s.bumpTerm.get(t) as number);
+    const w = weighted(f, stats);
     const candidates = this.candidates(seq, f, w);
 
     // Near-duplicate: the story of the closest copy. Else the story of the best-scoring member in the window (its
@@ -265,10 +268,27 @@ export class SqliteLinker {
     return chosen.map(([s, h]) => ({ seq: s, id: '', storyId: null, day: '', hits: h.hits, lsh: h.lsh }));
   }
 
-  private load(seq: number): (Weighted & { id: string; storyId: string | null; day: string }) | null {
+  /**
+   * Features of stored articles, most recently used last: successive articles in a window share candidates. An
+   * article's features and story never change once its put is done, so entries stay valid until a rollback (reset()).
+   */
+  private readonly cache = new Map<number, Loaded>();
+
+  /** Forget cached features (after a rolled-back transaction, whose sequence numbers will be reused). */
+  reset(): void {
+    this.cache.clear();
+  }
+
+  private load(seq: number): Loaded | null {
+    const hit = this.cache.get(seq);
+    if (hit) {
+      this.cache.delete(seq);
+      this.cache.set(seq, hit);
+      return hit;
+    }
     const r = this.s.features.get(seq) as { day: string; terms: string; entities: string; sig: Buffer | null; id: string; storyId: string | null } | undefined;
     if (!r) return null;
-    return {
+    const loaded: Loaded = {
       id: r.id,
       storyId: r.storyId,
       day: r.day,
@@ -276,5 +296,12 @@ export class SqliteLinker {
       entities: new Map(Object.entries(JSON.parse(r.entities) as Record<string, number>)),
       sig: r.sig ? sigFromBuffer(r.sig) : null,
     };
+    if (loaded.storyId !== null) {
+      this.cache.set(seq, loaded);
+      if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+    }
+    return loaded;
   }
 }
+
+type Loaded = Weighted & { id: string; storyId: string | null; day: string };

@@ -13,6 +13,7 @@ export const ANNOTATION_SQL = `
     id TEXT NOT NULL UNIQUE,
     day TEXT NOT NULL,
     ingested_at TEXT NOT NULL,
+    source TEXT NOT NULL,
     published_day TEXT,
     host TEXT,
     site_name TEXT,
@@ -45,7 +46,7 @@ export const ANNOTATION_SQL = `
     mentions INTEGER NOT NULL,
     PRIMARY KEY (key, day, article_seq)
   ) WITHOUT ROWID;
-  CREATE INDEX article_entities_by_article ON article_entities (article_seq);
+  CREATE INDEX article_entities_by_article ON article_entities (article_seq, type, key);
   CREATE INDEX article_entities_by_type ON article_entities (type, article_seq);
   -- CAMEO actor codes on an article's entities and events.
   CREATE TABLE article_actors (
@@ -112,6 +113,7 @@ export function articleColumns(doc: Doc, day: string) {
   const host = hostOf(a.url ?? doc.input.url);
   return {
     day,
+    source: a.source ?? doc.input.source,
     published_day: dayOfIso(a.published),
     host,
     site_name: a.siteName ?? null,
@@ -126,8 +128,8 @@ export class AnnotationIndex {
   constructor(db: Database.Database) {
     this.s = {
       article: db.prepare(
-        `INSERT INTO article_meta (seq, id, day, ingested_at, published_day, host, site_name, dek, outlet)
-         VALUES (@seq, @id, @day, @ingestedAt, @published_day, @host, @site_name, @dek, @outlet)`,
+        `INSERT INTO article_meta (seq, id, day, ingested_at, source, published_day, host, site_name, dek, outlet)
+         VALUES (@seq, @id, @day, @ingestedAt, @source, @published_day, @host, @site_name, @dek, @outlet)`,
       ),
       entityRoles: db.prepare('SELECT roles FROM entities WHERE key = ?').pluck(),
       upsertEntity: db.prepare(

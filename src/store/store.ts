@@ -170,7 +170,10 @@ export interface Store {
 
   /** Articles matching the filters, newest first (published day, else ingest day). */
   listArticles(query?: ArticleQuery): Promise<Paged<ArticleSummary>>;
-  /** Full-text hits for `q` (best first) narrowed by the filters; without `q`, the newest articles with their lead. */
+  /**
+   * Full-text hits for `q` (best first) narrowed by the filters; without `q`, the newest articles with their lead.
+   * A store may rank only the most recent matches of a very common query (SQLite: the newest 2,000); `total` counts all.
+   */
   searchArticles(query: ArticleQuery): Promise<Paged<SearchHit>>;
   /** Facet counts over the articles matching a query (over its best 1,000 hits at most). */
   facets(query: ArticleQuery): Promise<Facets>;

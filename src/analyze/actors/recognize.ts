@@ -188,6 +188,10 @@ function runEnd(tokens: Token[], i: number, to: number): number {
   }
   // Do not end on a connector.
   while (j > i + 1 && !isNameToken(tokens[j - 1]!) && tokens[j - 1]!.text !== '.') j--;
+  // "Enron Corp.", "Acme Inc.", "Martin Luther King Jr.": the abbreviation's period belongs to the name.
+  const last = tokens[j - 1]!;
+  const dot = tokens[j];
+  if (dot && dot.text === '.' && dot.start === last.end && /^(corp|inc|co|ltd|jr|sr|bros|plc)$/i.test(last.text) && j - 1 > i) j++;
   return j;
 }
 

@@ -111,6 +111,10 @@ const IMPLIES_CLOSE = new Map<string, Set<string>>(
   ).map(([k, v]) => [k, new Set(v)]),
 );
 
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 12 || c === 13;
+}
+
 function isAlpha(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
@@ -145,23 +149,41 @@ export function capDepth(html: string, maxDepth = MAX_DEPTH): string {
     }
     let j = i + (closing ? 2 : 1);
     if (!isAlpha(html.charCodeAt(j))) {
-      i = html.indexOf('<', i + 1);
+      // "</" and a non-letter opens a bogus comment up to ">"; "<" and a non-letter is text
+      i = closing && html.charCodeAt(j) !== 62 ? html.indexOf('>', j) : i + 1;
+      if (i < 0) break;
+      i = html.indexOf('<', i);
       continue;
     }
     const nameStart = j;
-    while (j < n && !/[\s/>]/.test(html[j]!)) j++;
+    for (c = html.charCodeAt(j); j < n && c !== 47 && c !== 62 && !isSpace(c); c = html.charCodeAt(++j));
     const name = html.slice(nameStart, j).toLowerCase();
-    // To the end of the tag, past quoted attribute values.
+    // To the end of the tag, as htmlparser2's tokenizer reads attributes (before name 0, name 1, after name 2, before
+    // value 3, quoted value 4, unquoted value 5): quoted values may hold ">", an unquoted one runs to a space or ">" (a
+    // "/" in it is no self-closing mark), "=" only after a name starts a value. A close tag ends at the first ">".
+    let st = 0;
     let quote = 0;
-    for (; j < n; j++) {
-      c = html.charCodeAt(j);
-      if (quote) {
-        if (c === quote) quote = 0;
-      } else if (c === 62) break; // '>'
-      else if ((c === 34 || c === 39) && /=\s*$/.test(html.slice(Math.max(nameStart, j - 8), j))) quote = c; // a quoted value
+    if (closing) j = html.indexOf('>', j);
+    else {
+      for (; j < n; j++) {
+        c = html.charCodeAt(j);
+        if (st === 4) {
+          if (c === quote) st = 0;
+        } else if (c === 62) break; // '>'
+        else if (st === 5) {
+          if (isSpace(c)) st = 0;
+        } else if (st === 3) {
+          if (c === 34 || c === 39) [st, quote] = [4, c];
+          else if (!isSpace(c)) st = 5;
+        } else if (st === 0) {
+          if (!isSpace(c) && c !== 47) st = 1;
+        } else if (c === 61) st = 3; // '=' after a name
+        else if (st === 1 && (isSpace(c) || c === 47)) st = 2;
+        else if (st === 2 && !isSpace(c) && c !== 47) st = 1;
+      }
     }
-    if (j >= n) break; // an unterminated tag swallows the rest: no more elements
-    const selfClosing = html.charCodeAt(j - 1) === 47;
+    if (j < 0 || j >= n) break; // an unterminated tag swallows the rest: no more elements
+    const selfClosing = st !== 5 && html.charCodeAt(j - 1) === 47;
     const gt = j;
     if (closing) {
       if ((excess.get(name) ?? 0) > 0) {
