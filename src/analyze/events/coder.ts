@@ -36,8 +36,19 @@ export interface CodeContext {
   dates: DateMention[];
 }
 
+/** Binary search over the quoted spans (sorted by start, not overlapping), so long quote-heavy texts stay linear. */
 function inQuote(ctx: CodeContext, off: number): boolean {
-  return ctx.quoted.some((q) => off >= q.start && off < q.end);
+  const q = ctx.quoted;
+  let lo = 0;
+  let hi = q.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = q[mid]!;
+    if (off < s.start) hi = mid - 1;
+    else if (off >= s.end) lo = mid + 1;
+    else return true;
+  }
+  return false;
 }
 
 /** Negation, modality or intent in the few words before the event word. */
