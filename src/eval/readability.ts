@@ -7,9 +7,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { AnyNode, Element } from 'domhandler';
 import { extractHtml } from '../extract/html/index.js';
-import { isElement, parseHtml, tagName } from '../extract/html/dom.js';
+import { parseHtml, textOf } from '../extract/html/dom.js';
 import { BLOCK_TAGS } from '../extract/html/layout.js';
 import { toIsoDate } from '../extract/html/dates.js';
 import { shingleF1 } from './shingles.js';
@@ -43,24 +42,7 @@ const SKIP_TEXT = new Set(['script', 'style', 'noscript', 'template', 'svg', 'ma
 
 /** Visible text of an HTML fragment, with block boundaries as spaces and figure captions left out. */
 export function htmlText(html: string): string {
-  const doc = parseHtml(html);
-  const parts: string[] = [];
-  const stack: AnyNode[] = [doc];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (n.type === 'text') {
-      parts.push((n as unknown as { data: string }).data);
-      continue;
-    }
-    if (isElement(n)) {
-      const t = tagName(n);
-      if (SKIP_TEXT.has(t)) continue;
-      if (BLOCK_TAGS.has(t) || t === 'br' || t === 'td' || t === 'th') parts.push(' ');
-    }
-    const kids = (n as Element).children;
-    if (kids) for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
-  }
-  return parts.join('');
+  return textOf(parseHtml(html), SKIP_TEXT, { blocks: new Set([...BLOCK_TAGS, 'td', 'th']) });
 }
 
 /** Title folded for exact comparison: NFKC, lower case, quotes and dashes unified, spaces collapsed. */

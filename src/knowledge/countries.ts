@@ -2,6 +2,7 @@
 // The file format is documented in data/README.md. A user file in the same format can be merged over ours.
 import { NewsgraphError } from '../errors.js';
 import { dataPath, readDataLines } from './data-files.js';
+import { tableSlot } from './table-slot.js';
 
 export interface Country {
   /** ISO 3166-1 alpha-3 (Kosovo uses the customary XKX). */
@@ -247,19 +248,16 @@ export function loadCountries(file: string = dataPath('countries.tsv'), override
   return new CountryTable([...merged.values()]);
 }
 
-let table: CountryTable | null = null;
-let userFile: string | null = null;
+const slot = tableSlot((userFile) => loadCountries(dataPath('countries.tsv'), userFile));
 
 /** Sets (or clears, with null) the user override file for the default table; it is loaded on next use. */
 export function setCountryOverride(file: string | null): void {
-  userFile = file;
-  table = null;
+  slot.setOverride(file);
 }
 
 /** The default table: our file plus the user override, loaded once. */
 export function countries(): CountryTable {
-  table ??= loadCountries(dataPath('countries.tsv'), userFile);
-  return table;
+  return slot.get();
 }
 
 export const countryByName = (s: string): Country | null => countries().byName(s);

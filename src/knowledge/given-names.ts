@@ -2,6 +2,7 @@
 // and pick pronouns. The format is documented in data/README.md. A user file in the same format can be merged over ours.
 import { NewsgraphError } from '../errors.js';
 import { dataPath, readDataLines } from './data-files.js';
+import { tableSlot } from './table-slot.js';
 
 /** m male, f female, u used for both (or differing by culture: "Andrea", "Jean"). */
 export type NameGender = 'm' | 'f' | 'u';
@@ -129,19 +130,16 @@ export function loadGivenNames(file: string = dataPath('given-names.tsv'), overr
   return new GivenNameTable(map);
 }
 
-let table: GivenNameTable | null = null;
-let userFile: string | null = null;
+const slot = tableSlot((userFile) => loadGivenNames(dataPath('given-names.tsv'), userFile));
 
 /** Sets (or clears, with null) the user override file for the default table; it is loaded on next use. */
 export function setGivenNameOverride(file: string | null): void {
-  userFile = file;
-  table = null;
+  slot.setOverride(file);
 }
 
 /** The default table: our file plus the user override, loaded once. */
 export function givenNames(): GivenNameTable {
-  table ??= loadGivenNames(dataPath('given-names.tsv'), userFile);
-  return table;
+  return slot.get();
 }
 
 /** The given name a token is, with its gender, or null (see GivenNameTable.lookup for the matching rules). */

@@ -4,6 +4,7 @@
 import { NewsgraphError } from '../errors.js';
 import { foldName } from './countries.js';
 import { dataPath, readDataLines } from './data-files.js';
+import { tableSlot } from './table-slot.js';
 
 export const GROUP_KINDS = ['religion', 'ethnic', 'region', 'political'] as const;
 export type GroupKind = (typeof GROUP_KINDS)[number];
@@ -98,19 +99,16 @@ export function loadGroups(file: string = dataPath('groups.tsv'), overrideFile?:
   return new GroupTable([...kept, ...theirs]);
 }
 
-let table: GroupTable | null = null;
-let userFile: string | null = null;
+const slot = tableSlot((userFile) => loadGroups(dataPath('groups.tsv'), userFile));
 
 /** Sets (or clears, with null) the user override file for the default table; it is loaded on next use. */
 export function setGroupOverride(file: string | null): void {
-  userFile = file;
-  table = null;
+  slot.setOverride(file);
 }
 
 /** The default table: our file plus the user override, loaded once. */
 export function groups(): GroupTable {
-  table ??= loadGroups(dataPath('groups.tsv'), userFile);
-  return table;
+  return slot.get();
 }
 
 /** The group a word names ("Shiite" → SHI, "Kurds" → KUR, "European" → EUR), or null. */

@@ -4,6 +4,7 @@
 import { NewsgraphError } from '../errors.js';
 import { foldName as foldNameFull } from './countries.js';
 import { dataPath, readDataLines } from './data-files.js';
+import { tableSlot } from './table-slot.js';
 
 export type OrgType =
   | 'igo'
@@ -190,19 +191,16 @@ export function loadOrganizations(file: string = dataPath('organizations.tsv'), 
   return new OrganizationTable([...merged.values()]);
 }
 
-let table: OrganizationTable | null = null;
-let userFile: string | null = null;
+const slot = tableSlot((userFile) => loadOrganizations(dataPath('organizations.tsv'), userFile));
 
 /** Sets (or clears, with null) the user override file for the default table; it is loaded on next use. */
 export function setOrganizationOverride(file: string | null): void {
-  userFile = file;
-  table = null;
+  slot.setOverride(file);
 }
 
 /** The default table: our file plus the user override, loaded once. */
 export function organizations(): OrganizationTable {
-  table ??= loadOrganizations(dataPath('organizations.tsv'), userFile);
-  return table;
+  return slot.get();
 }
 
 export const orgByName = (s: string): Organization | null => organizations().byName(s);

@@ -5,6 +5,7 @@ import { NewsgraphError } from '../errors.js';
 import { foldName as foldNameFull } from './countries.js';
 import { dataPath, readDataLines } from './data-files.js';
 import { givenName } from './given-names.js';
+import { tableSlot } from './table-slot.js';
 
 export type Gender = 'm' | 'f';
 
@@ -326,19 +327,16 @@ export function loadPeople(file: string = dataPath('people.tsv'), overrideFile?:
   return new PeopleTable([...merged.values()]);
 }
 
-let table: PeopleTable | null = null;
-let userFile: string | null = null;
+const slot = tableSlot((userFile) => loadPeople(dataPath('people.tsv'), userFile));
 
 /** Sets (or clears, with null) the user override file for the default table; it is loaded on next use. */
 export function setPeopleOverride(file: string | null): void {
-  userFile = file;
-  table = null;
+  slot.setOverride(file);
 }
 
 /** The default table: our file plus the user override, loaded once. */
 export function people(): PeopleTable {
-  table ??= loadPeople(dataPath('people.tsv'), userFile);
-  return table;
+  return slot.get();
 }
 
 export const personByName = (name: string): Person | null => people().byName(name);

@@ -4,6 +4,7 @@
 import { NewsgraphError } from '../errors.js';
 import { countries, foldName } from './countries.js';
 import { dataPath, readDataLines } from './data-files.js';
+import { tableSlot } from './table-slot.js';
 
 export interface Region {
   /** The name as news writes it ("Texas", "Kharkiv Oblast", "Strait of Hormuz"). */
@@ -254,19 +255,16 @@ export function loadRegions(file: string = dataPath('regions.tsv'), overrideFile
   return new RegionTable(rows);
 }
 
-let table: RegionTable | null = null;
-let userFile: string | null = null;
+const slot = tableSlot((userFile) => loadRegions(dataPath('regions.tsv'), userFile));
 
 /** Sets (or clears, with null) the user override file for the default table; it is loaded on next use. */
 export function setRegionOverride(file: string | null): void {
-  userFile = file;
-  table = null;
+  slot.setOverride(file);
 }
 
 /** The default table: our file plus the user override, loaded once. */
 export function regions(): RegionTable {
-  table ??= loadRegions(dataPath('regions.tsv'), userFile);
-  return table;
+  return slot.get();
 }
 
 /** The one region a name means ("Texas", "TX", "Kharkov region", "Donbass"), or null when unknown or ambiguous. */

@@ -240,8 +240,8 @@ export function allElements(root: AnyNode): Element[] {
   return out;
 }
 
-/** Text content of a node (no script/style text), iteratively. */
-export function textOf(root: AnyNode, skip: Set<string> = SKIP_TAGS): string {
+/** Text content of a node (no script/style text), iteratively; `blocks` puts a space at every block boundary. */
+export function textOf(root: AnyNode, skip: Set<string> = SKIP_TAGS, opts: { blocks?: Set<string> } = {}): string {
   const parts: string[] = [];
   const stack: AnyNode[] = [root];
   while (stack.length) {
@@ -253,7 +253,7 @@ export function textOf(root: AnyNode, skip: Set<string> = SKIP_TAGS): string {
     if (isElement(n)) {
       const t = tagName(n);
       if (n !== root && skip.has(t)) continue;
-      if (t === 'br') parts.push(' ');
+      if (t === 'br' || opts.blocks?.has(t)) parts.push(' ');
     }
     const kids = (n as Element).children;
     if (kids) for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
