@@ -4,7 +4,7 @@
 // Standalone on purpose: not part of `npm test` nor of `npm run bench`.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -149,6 +149,14 @@ async function main(): Promise<void> {
   const dbArg = process.argv.indexOf('--db');
   const dir = mkdtempSync(join(tmpdir(), 'ng-api-bench-'));
   const db = dbArg >= 0 ? process.argv[dbArg + 1]! : join(dir, 'bench.db');
+  // --reuse: measure an existing bench store (built by an earlier run with --db PATH) without building it again.
+  if (process.argv.includes('--reuse') && dbArg >= 0 && existsSync(db)) {
+    const store = new SqliteStore(db);
+    const sample = (await store.list({ limit: 2000 })).map((s) => ({ id: s.id, article: { title: s.title } }));
+    await store.close();
+    await measure(db, sample as unknown as Doc[], duration, connections);
+    return;
+  }
   try {
     let t = performance.now();
     const docs = syntheticCorpus(n);
@@ -169,6 +177,14 @@ async function main(): Promise<void> {
         `in ${putSeconds.toFixed(1)} s (${Math.round(n / putSeconds).toLocaleString('en')} docs/s); ${stories.toLocaleString('en')} stories`,
     );
 
+    await measure(db, docs, duration, connections);
+  } finally {
+    if (dbArg < 0) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function measure(db: string, docs: Doc[], duration: number, connections: number): Promise<void> {
+  {
     const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--serve', db], { stdio: ['ignore', 'pipe', 'inherit'] });
     const port = await new Promise<number>((resolve, reject) => {
       let out = '';
@@ -202,8 +218,6 @@ async function main(): Promise<void> {
     } finally {
       child.kill('SIGTERM');
     }
-  } finally {
-    if (dbArg < 0) rmSync(dir, { recursive: true, force: true });
   }
 }
 

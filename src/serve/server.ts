@@ -199,7 +199,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
 
   app.get<{ Querystring: ArticleQs }>('/api/search', {
     schema: {
-      summary: 'Full-text search with facets (types, actors, codes, sources over the best 1,000 hits)',
+      summary: 'Full-text search with facets (types, actors, codes, sources over the best 250 hits)',
       tags: ['articles'],
       querystring: qs({
         q: text('words; "quoted phrases" allowed; without it, the newest articles'), type: { ...entityType, description: 'articles mentioning an entity of this type' },

@@ -128,9 +128,11 @@ const SUMMARY_COLUMNS = 'a.id, a.source, a.url, a.title, a.published, a.ingested
 // --- rows of the analyst's queries ---------------------------------------------------------------------------------
 
 /** Facets count over at most this many best hits; each facet lists at most FACET_SIZE values. */
-export const FACET_HITS = 1000;
+export const FACET_HITS = 250;
 /** Full-text hits ranked per query: the most recently stored matches. */
-export const RANK_WINDOW = 2000;
+export const RANK_WINDOW = 500;
+/** Search totals are exact up to this many matches, and this number beyond ("10,000+"). */
+export const TOTAL_CAP = 10_000;
 const FACET_SIZE = 20;
 const DETAIL_LIMIT = 50;
 const STORY_PREVIEW = 5;
@@ -497,7 +499,8 @@ export class SqliteStore implements Store {
           `SELECT count(*) FROM articles_fts JOIN article_meta m ON m.seq = articles_fts.rowid
             WHERE ${['articles_fts MATCH ?', ...where].join(' AND ')}`,
         ).pluck().get(match, ...params) as number)
-      : (this.sql('SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?').pluck().get(match) as number);
+      : // Counting every match of a very common word costs more than the page itself: count up to TOTAL_CAP.
+        (this.sql(`SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT ${TOTAL_CAP})`).pluck().get(match) as number);
     return { items, total };
   }
 
