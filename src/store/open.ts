@@ -1,5 +1,6 @@
-// One entry point from a --db spec to a Store: a file path or ":memory:" → SQLite; postgres:// → (later) PostgreSQL.
+// One entry point from a --db spec to a Store: a file path or ":memory:" → SQLite; postgres:// → PostgreSQL.
 import { NewsgraphError } from '../errors.js';
+import { PostgresStore } from './postgres.js';
 import { SqliteStore } from './sqlite.js';
 import type { Store } from './store.js';
 
@@ -8,10 +9,26 @@ export const DEFAULT_STORE = './newsgraph.db';
 export async function openStore(spec: string = DEFAULT_STORE): Promise<Store> {
   const s = spec.trim() || DEFAULT_STORE;
   if (/^postgres(ql)?:\/\//i.test(s)) {
-    throw new NewsgraphError('PostgreSQL store not available yet; use a SQLite file path for --db');
+    return openPostgres(s);
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(s)) {
     throw new NewsgraphError(`unsupported store '${s.replace(/\/\/[^@/]*@/, '//…@')}': give a SQLite file path or :memory:`);
   }
   return new SqliteStore(s);
+}
+
+/**
+ * A connected, migrated PostgresStore. `?schema=name` in the URL selects (and creates) a schema; the other parameters
+ * go to the driver. A connection failure is a one-line NewsgraphError naming the host, never the password.
+ */
+async function openPostgres(spec: string): Promise<Store> {
+  let url: URL;
+  try {
+    url = new URL(spec);
+  } catch {
+    throw new NewsgraphError('invalid PostgreSQL URL (expected postgres://user@host:port/database)');
+  }
+  const schema = url.searchParams.get('schema') ?? undefined;
+  url.searchParams.delete('schema');
+  return PostgresStore.open(url.toString(), schema ? { schema } : {});
 }
