@@ -14,6 +14,7 @@ import { useDictionaries } from '../analyze/events/user-dictionaries.js';
 import { cmdExport, cmdDyad } from './export-commands.js';
 import { cmdIngestSources, cmdWatch, hasSources, splitInputs } from './source-commands.js';
 import { cmdServe } from '../serve/cli.js';
+import { addWorkCommands } from './work-commands.js';
 
 const DEFAULT_DB = './newsgraph.db';
 
@@ -172,6 +173,10 @@ function program(): Command {
     .action(async (o: { db: string; port: string; host: string }) => {
       exitCode = await cmdServe(o);
     });
+
+  addWorkCommands(p, (code) => {
+    exitCode = code;
+  });
 
   return p;
 }
