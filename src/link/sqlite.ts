@@ -5,10 +5,14 @@
 import type Database from 'better-sqlite3';
 import type { Doc } from '../model.js';
 import {
-  addDays, jaccardEstimate, linkFeatures, NEAR_DUPLICATE, lshBuckets, sigFromBuffer, sigToBuffer, type LinkFeatures,
+  CACHE_SIZE, chooseStory, INDEXED_TERMS, LINKS_PER_ARTICLE, LOOKUP_KEYS, MAX_CANDIDATES, PER_BUCKET, PER_KEY, stored, top,
+  VECTOR_SIZE, type Candidate, type LinkResult, type Loaded,
+} from './choose.js';
+import {
+  addDays, linkFeatures, lshBuckets, sigFromBuffer, sigToBuffer, type LinkFeatures,
 } from './features.js';
 import {
-  decayed, LINK_PARAMS, pairScore, STORY_WINDOW_DAYS, weighted, type CorpusStats, type Vector, type Weighted,
+  LINK_PARAMS, STORY_WINDOW_DAYS, weighted, type CorpusStats, type Weighted,
 } from './score.js';
 
 /** Schema of the linking tables (part of migration 2). */
@@ -57,52 +61,8 @@ export const LINK_SQL = `
   ) WITHOUT ROWID;
 `;
 
-/** Keys (entities, terms) of the new article used to look candidates up. */
-const LOOKUP_KEYS = 6;
-/** Rows read per looked-up key (the most recent within the window). */
-const PER_KEY = 24;
-/** Candidates scored per new article. */
-export const MAX_CANDIDATES = 32;
-/** Terms and entities kept in an article's stored vector. */
-const VECTOR_SIZE = 40;
-/** Strongest terms put in the candidate index. */
-const INDEXED_TERMS = 10;
-/** Related pairs remembered per new article. */
-const LINKS_PER_ARTICLE = 10;
-/** Articles whose features stay cached in memory. */
-const CACHE_SIZE = 10_000;
-/** Members of an LSH bucket read per band. */
-const PER_BUCKET = 20;
+export { MAX_CANDIDATES, type LinkResult };
 
-export interface LinkResult {
-  storyId: string;
-  /** The article whose story it joined (its near-duplicate or best candidate), or null for a new story. */
-  via: string | null;
-  nearDuplicate: boolean;
-  score: number;
-}
-
-function top(v: Vector, n: number): [string, number][] {
-  return [...v].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n);
-}
-
-/** A vector kept to its n strongest entries, unit length (so later cosines need no norms of the stored side). */
-function stored(v: Vector, n: number): Record<string, number> {
-  const t = top(v, n);
-  const norm = Math.sqrt(t.reduce((s, [, w]) => s + w * w, 0)) || 1;
-  const out: Record<string, number> = {};
-  for (const [k, w] of t) out[k] = Math.round((w / norm) * 1e5) / 1e5;
-  return out;
-}
-
-interface Candidate {
-  seq: number;
-  id: string;
-  storyId: string | null;
-  day: string;
-  hits: number;
-  lsh: boolean;
-}
 
 export class SqliteLinker {
   private readonly s;
@@ -175,60 +135,13 @@ export class SqliteLinker {
     const w = weighted(f, stats);
     const candidates = this.candidates(seq, f, w);
 
-    // Near-duplicate: the story of the closest copy. Else the story of the best-scoring member in the window (its
-    // decayed pair score, plus storyBonus times the other members' scores).
-    let dup: { c: Candidate; jaccard: number } | null = null;
-    const stories = new Map<string, { score: number; sum: number; via: Candidate; sigs: Uint32Array[] }>();
-    const scored: { c: Candidate; score: number; dup: boolean }[] = [];
-    for (const cand of candidates) {
-      const other = this.load(cand.seq);
-      if (!other) continue;
-      const c: Candidate = { ...cand, id: other.id, storyId: other.storyId, day: other.day };
-      const p = pairScore(w, other);
-      const days = (Date.parse(c.day) - Date.parse(f.day)) / 86_400_000;
-      if (!p.nearDuplicate && !(Math.abs(days) <= STORY_WINDOW_DAYS)) continue;
-      const score = p.nearDuplicate ? p.score : decayed(p.score, days);
-      scored.push({ c, score, dup: p.nearDuplicate });
-      if (!c.storyId) continue;
-      if (p.nearDuplicate) {
-        if (!dup || p.jaccard > dup.jaccard) dup = { c, jaccard: p.jaccard };
-        continue;
-      }
-      // A republished copy of a member already counted is not more evidence: it counts once.
-      const st = stories.get(c.storyId);
-      if (!st) stories.set(c.storyId, { score, sum: score, via: c, sigs: other.sig ? [other.sig] : [] });
-      else {
-        const copy = other.sig !== null && st.sigs.some((x) => jaccardEstimate(x, other.sig!) >= NEAR_DUPLICATE);
-        if (other.sig) st.sigs.push(other.sig);
-        if (copy) {
-          if (score > st.score) {
-            st.sum += score - st.score;
-            st.score = score;
-            st.via = c;
-          }
-          continue;
-        }
-        st.sum += score;
-        if (score > st.score) {
-          st.score = score;
-          st.via = c;
-        }
-      }
-    }
-    let best: { c: Candidate; score: number; dup: boolean } | null = dup ? { c: dup.c, score: 1, dup: true } : null;
-    if (!best) {
-      for (const [, st] of stories) {
-        const score = st.score + LINK_PARAMS.storyBonus * (st.sum - st.score);
-        if (score >= LINK_PARAMS.storyThreshold && (!best || score > best.score)) best = { c: st.via, score, dup: false };
-      }
-    }
+    const { best, scored } = chooseStory(w, f.day, candidates, (cand) => this.load(cand));
 
     // Remember features before the story, so the next article sees this one.
     this.s.insertFeatures.run(seq, f.day, JSON.stringify(stored(w.terms, VECTOR_SIZE)), JSON.stringify(stored(w.entities, VECTOR_SIZE)), f.sig ? sigToBuffer(f.sig) : null);
     if (f.sig) for (const b of lshBuckets(f.sig)) this.s.insertBucket.run(b, seq);
     for (const [t] of top(w.terms, INDEXED_TERMS)) this.s.insertTerm.run(t, f.day, seq);
 
-    scored.sort((a, b) => b.score - a.score || a.c.seq - b.c.seq);
     for (const s of scored.slice(0, LINKS_PER_ARTICLE)) {
       if (!s.dup && s.score < LINK_PARAMS.relatedThreshold) break;
       const kind = s.dup ? 'near-duplicate' : 'related';
@@ -304,4 +217,3 @@ export class SqliteLinker {
   }
 }
 
-type Loaded = Weighted & { id: string; storyId: string | null; day: string };

@@ -4,44 +4,16 @@
 import { pgJson, type PgQuery } from './postgres-schema.js';
 import type { Doc } from '../model.js';
 import {
-  addDays, jaccardEstimate, linkFeatures, NEAR_DUPLICATE, lshBuckets, sigFromBuffer, sigToBuffer, type LinkFeatures,
+  addDays, linkFeatures, lshBuckets, sigFromBuffer, sigToBuffer, type LinkFeatures,
 } from '../link/features.js';
 import {
-  decayed, LINK_PARAMS, pairScore, STORY_WINDOW_DAYS, weighted, type CorpusStats, type Vector, type Weighted,
+  LINK_PARAMS, STORY_WINDOW_DAYS, weighted, type CorpusStats, type Weighted,
 } from '../link/score.js';
-import { MAX_CANDIDATES, type LinkResult } from '../link/sqlite.js';
+import {
+  CACHE_SIZE, chooseStory, INDEXED_TERMS, LINKS_PER_ARTICLE, LOOKUP_KEYS, MAX_CANDIDATES, PER_BUCKET, PER_KEY, stored, top,
+  VECTOR_SIZE, type Candidate, type LinkResult, type Loaded,
+} from '../link/choose.js';
 
-// The same bounds as link/sqlite.ts.
-const LOOKUP_KEYS = 6;
-const PER_KEY = 24;
-const VECTOR_SIZE = 40;
-const INDEXED_TERMS = 10;
-const LINKS_PER_ARTICLE = 10;
-const CACHE_SIZE = 10_000;
-const PER_BUCKET = 20;
-
-function top(v: Vector, n: number): [string, number][] {
-  return [...v].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n);
-}
-
-function stored(v: Vector, n: number): Record<string, number> {
-  const t = top(v, n);
-  const norm = Math.sqrt(t.reduce((s, [, w]) => s + w * w, 0)) || 1;
-  const out: Record<string, number> = {};
-  for (const [k, w] of t) out[k] = Math.round((w / norm) * 1e5) / 1e5;
-  return out;
-}
-
-interface Candidate {
-  seq: number;
-  id: string;
-  storyId: string | null;
-  day: string;
-  hits: number;
-  lsh: boolean;
-}
-
-type Loaded = Weighted & { id: string; storyId: string | null; day: string };
 
 export class PgLinker {
   private readonly cache = new Map<number, Loaded>();
@@ -76,51 +48,8 @@ export class PgLinker {
     const w = weighted(f, stats);
     const candidates = await this.candidates(db, seq, f, w);
 
-    let dup: { c: Candidate; jaccard: number } | null = null;
-    const stories = new Map<string, { score: number; sum: number; via: Candidate; sigs: Uint32Array[] }>();
-    const scored: { c: Candidate; score: number; dup: boolean }[] = [];
     const loaded = await this.loadMany(db, candidates.map((c) => c.seq));
-    for (const cand of candidates) {
-      const other = loaded.get(cand.seq);
-      if (!other) continue;
-      const c: Candidate = { ...cand, id: other.id, storyId: other.storyId, day: other.day };
-      const p = pairScore(w, other);
-      const days = (Date.parse(c.day) - Date.parse(f.day)) / 86_400_000;
-      if (!p.nearDuplicate && !(Math.abs(days) <= STORY_WINDOW_DAYS)) continue;
-      const score = p.nearDuplicate ? p.score : decayed(p.score, days);
-      scored.push({ c, score, dup: p.nearDuplicate });
-      if (!c.storyId) continue;
-      if (p.nearDuplicate) {
-        if (!dup || p.jaccard > dup.jaccard) dup = { c, jaccard: p.jaccard };
-        continue;
-      }
-      const st = stories.get(c.storyId);
-      if (!st) stories.set(c.storyId, { score, sum: score, via: c, sigs: other.sig ? [other.sig] : [] });
-      else {
-        const copy = other.sig !== null && st.sigs.some((x) => jaccardEstimate(x, other.sig!) >= NEAR_DUPLICATE);
-        if (other.sig) st.sigs.push(other.sig);
-        if (copy) {
-          if (score > st.score) {
-            st.sum += score - st.score;
-            st.score = score;
-            st.via = c;
-          }
-          continue;
-        }
-        st.sum += score;
-        if (score > st.score) {
-          st.score = score;
-          st.via = c;
-        }
-      }
-    }
-    let best: { c: Candidate; score: number; dup: boolean } | null = dup ? { c: dup.c, score: 1, dup: true } : null;
-    if (!best) {
-      for (const [, st] of stories) {
-        const score = st.score + LINK_PARAMS.storyBonus * (st.sum - st.score);
-        if (score >= LINK_PARAMS.storyThreshold && (!best || score > best.score)) best = { c: st.via, score, dup: false };
-      }
-    }
+    const { best, scored } = chooseStory(w, f.day, candidates, (cand) => loaded.get(cand));
 
     await db.query(
       `INSERT INTO link_features (article_seq, day, terms, entities, sig) VALUES ($1, $2, $3, $4, $5)
@@ -135,7 +64,6 @@ export class PgLinker {
       await db.query('INSERT INTO article_terms (term, day, article_seq) SELECT t, $2, $3 FROM unnest($1::text[]) AS t ON CONFLICT DO NOTHING', [indexed, f.day, seq]);
     }
 
-    scored.sort((a, b) => b.score - a.score || a.c.seq - b.c.seq);
     const links: { a: number; b: number; score: number; kind: string }[] = [];
     for (const s of scored.slice(0, LINKS_PER_ARTICLE)) {
       if (!s.dup && s.score < LINK_PARAMS.relatedThreshold) break;
