@@ -164,25 +164,7 @@ export class AnnotationIndex {
     const publishedDay = dayOfIso(doc.article.published);
 
     // Entities, merged by key within the document.
-    const byId = new Map<string, string>();
-    const merged = new Map<string, { key: string; name: string; type: string; country: string | null; actorCode: string | null; roles: Set<string>; mentions: number }>();
-    for (const e of doc.entities ?? []) {
-      if (!e?.name?.trim()) continue;
-      const key = entityKey(e);
-      byId.set(e.id, key);
-      const m = merged.get(key);
-      if (m) {
-        m.mentions += e.mentions?.length ?? 0;
-        for (const r of e.roles ?? []) m.roles.add(r);
-        m.country ??= e.country ?? null;
-        m.actorCode ??= e.actorCode ?? null;
-      } else {
-        merged.set(key, {
-          key, name: e.name.trim(), type: e.type, country: e.country ?? null, actorCode: e.actorCode ?? null,
-          roles: new Set(e.roles ?? []), mentions: e.mentions?.length ?? 0,
-        });
-      }
-    }
+    const { byId, merged } = mergeEntities(doc);
     const actors = new Set<string>();
     for (const m of merged.values()) {
       const old = this.s.entityRoles.get(m.key) as string | undefined;
@@ -215,4 +197,38 @@ export class AnnotationIndex {
     }
     for (const code of actors) this.s.actor.run(code, seq);
   }
+}
+
+/** A document's entities merged by key (`type:lower-case name`), with each entity id's key. */
+export function mergeEntities(doc: Doc): { byId: Map<string, string>; merged: Map<string, MergedEntity> } {
+  const byId = new Map<string, string>();
+  const merged = new Map<string, MergedEntity>();
+  for (const e of doc.entities ?? []) {
+    if (!e?.name?.trim()) continue;
+    const key = entityKey(e);
+    byId.set(e.id, key);
+    const m = merged.get(key);
+    if (m) {
+      m.mentions += e.mentions?.length ?? 0;
+      for (const r of e.roles ?? []) m.roles.add(r);
+      m.country ??= e.country ?? null;
+      m.actorCode ??= e.actorCode ?? null;
+    } else {
+      merged.set(key, {
+        key, name: e.name.trim(), type: e.type, country: e.country ?? null, actorCode: e.actorCode ?? null,
+        roles: new Set(e.roles ?? []), mentions: e.mentions?.length ?? 0,
+      });
+    }
+  }
+  return { byId, merged };
+}
+
+export interface MergedEntity {
+  key: string;
+  name: string;
+  type: string;
+  country: string | null;
+  actorCode: string | null;
+  roles: Set<string>;
+  mentions: number;
 }

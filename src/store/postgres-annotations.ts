@@ -1,9 +1,8 @@
 // The PostgreSQL annotation index: as annotations.ts (article_meta, entities, article_entities, article_actors,
 // quotes, events), written on the put transaction's client.
-import { entityKey } from '../link/features.js';
 import { pgJson, type PgQuery } from './postgres-schema.js';
 import type { Doc, EventActor } from '../model.js';
-import { articleColumns, dayOfIso } from './annotations.js';
+import { articleColumns, dayOfIso, mergeEntities } from './annotations.js';
 
 /** Index one newly stored document (`seq` its articles row); `day` is its link day. */
 export async function indexAnnotations(db: PgQuery, seq: number, doc: Doc, day: string, ingestedAt: string): Promise<void> {
@@ -15,25 +14,7 @@ export async function indexAnnotations(db: PgQuery, seq: number, doc: Doc, day: 
   );
   const publishedDay = dayOfIso(doc.article.published);
 
-  const byId = new Map<string, string>();
-  const merged = new Map<string, { key: string; name: string; type: string; country: string | null; actorCode: string | null; roles: Set<string>; mentions: number }>();
-  for (const e of doc.entities ?? []) {
-    if (!e?.name?.trim()) continue;
-    const key = entityKey(e);
-    byId.set(e.id, key);
-    const m = merged.get(key);
-    if (m) {
-      m.mentions += e.mentions?.length ?? 0;
-      for (const r of e.roles ?? []) m.roles.add(r);
-      m.country ??= e.country ?? null;
-      m.actorCode ??= e.actorCode ?? null;
-    } else {
-      merged.set(key, {
-        key, name: e.name.trim(), type: e.type, country: e.country ?? null, actorCode: e.actorCode ?? null,
-        roles: new Set(e.roles ?? []), mentions: e.mentions?.length ?? 0,
-      });
-    }
-  }
+  const { byId, merged } = mergeEntities(doc);
   const actors = new Set<string>();
   // In key order, so concurrent writers lock entity rows in the same order.
   for (const m of [...merged.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
