@@ -9,38 +9,20 @@ import type { Doc } from '../model.js';
 import { indexAnnotations } from './postgres-annotations.js';
 import { PgLinker } from './postgres-link.js';
 import { migratePg, pgJson, TS_CONFIG, type PgQuery } from './postgres-schema.js';
-import { FACET_HITS, normalizeKey, parseQuery, RANK_WINDOW } from './sqlite.js';
+import { normalizeKey, parseQuery } from './sqlite.js';
+import {
+  ARTICLE_COLUMNS, articleSummary, DEFAULT_LIST_LIMIT, DEFAULT_SEARCH_LIMIT, DETAIL_LIMIT, EVENT_COLUMNS, FACET_HITS,
+  FACET_SIZE, MIN_PREFIX, NEWEST, oneLine, pageOf, QUOTE_COLUMNS, RANK_WINDOW, STORY_MAX_ARTICLES, STORY_PREVIEW, summary,
+  SUMMARY_COLUMNS, type ArticleRow, type StoryRow, type SummaryRow,
+} from './rows.js';
 import type {
   ArticleQuery, ArticleSummary, EntityDetail, EntityQuery, EntitySummary, EventHit, EventQuery, Facets, NextArticle,
   Page, Paged, PutResult, QuoteHit, QuoteQuery, SearchHit, Store, Story,
 } from './store.js';
 
-const DEFAULT_LIST_LIMIT = 50;
-const DEFAULT_SEARCH_LIMIT = 20;
-const MAX_LIMIT = 1000;
-const MIN_PREFIX = 6;
-const FACET_SIZE = 20;
-const DETAIL_LIMIT = 50;
-const STORY_PREVIEW = 5;
-const STORY_MAX_ARTICLES = 500;
 const HEADLINE_TEXT = 100_000;
 /** ts_headline options: plain text (no markup), a short excerpt of up to two fragments. */
 const HEADLINE_OPTS = 'StartSel="", StopSel="", MaxWords=30, MinWords=12, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "';
-const NEWEST = 'm.day DESC, m.ingested_at DESC, m.id';
-const SUMMARY_COLUMNS = 'a.id, a.source, a.url, a.title, a.published, a.ingested_at';
-const ARTICLE_COLUMNS = 'a.id, a.source, a.url, a.title, a.published, a.ingested_at, m.story_id, m.dek, m.site_name, m.day';
-const QUOTE_COLUMNS = 'a.id AS article_id, a.title, a.published, q.quote';
-const EVENT_COLUMNS = 'a.id AS article_id, a.title, a.published, ev.event';
-
-function pageOf(page: Page | undefined, defaultLimit: number): { limit: number; offset: number } {
-  const int = (v: number | undefined, dflt: number): number =>
-    v === undefined || !Number.isFinite(v) ? dflt : Math.max(0, Math.floor(v));
-  return { limit: Math.min(int(page?.limit, defaultLimit), MAX_LIMIT), offset: int(page?.offset, 0) };
-}
-
-function oneLine(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
-}
 
 /**
  * PostgreSQL text cannot hold U+0000 (and jsonb rejects \u0000): in query parameters it is dropped (it can match
@@ -78,30 +60,6 @@ export function tsQuery(query: string, params: Params): string | null {
   return `(${terms.map((t) => `phraseto_tsquery('${TS_CONFIG}', ${params.p(t)})`).join(' && ')})`;
 }
 
-interface SummaryRow {
-  id: string;
-  source: string;
-  url: string | null;
-  title: string | null;
-  published: string | null;
-  ingested_at: string;
-}
-
-interface ArticleRow extends SummaryRow {
-  story_id: string | null;
-  dek: string | null;
-  site_name: string | null;
-  day: string | null;
-}
-
-function summary(r: SummaryRow): ArticleSummary {
-  return { id: r.id, source: r.source, url: r.url, title: r.title, published: r.published, ingestedAt: r.ingested_at };
-}
-
-function articleSummary(r: ArticleRow): ArticleSummary {
-  return { ...summary(r), storyId: r.story_id, dek: r.dek, siteName: r.site_name };
-}
-
 interface EntityRow {
   key: string;
   name: string;
@@ -125,7 +83,6 @@ const quoteHit = (r: QuoteRow): QuoteHit => ({ articleId: r.article_id, title: r
 interface EventRow { article_id: string; title: string | null; published: string | null; event: EventHit['event'] }
 const eventHit = (r: EventRow): EventHit => ({ articleId: r.article_id, title: r.title, published: r.published, event: r.event });
 
-interface StoryRow { id: string; title: string | null; size: number; first: string | null; last: string | null }
 
 /** WHERE terms (ANDed) for an ArticleQuery over `article_meta m`; `withText` adds the q filter. */
 function articleFilters(q: ArticleQuery, params: Params, withText: boolean): string[] {

@@ -10,6 +10,11 @@ import type {
   ArticleQuery, ArticleSummary, EntityDetail, EntityQuery, EntitySummary, EventHit, EventQuery, Facets, NextArticle,
   Page, Paged, PutResult, QuoteHit, QuoteQuery, SearchHit, Store, Story,
 } from './store.js';
+import {
+  ARTICLE_COLUMNS, articleSummary, DEFAULT_LIST_LIMIT, DEFAULT_SEARCH_LIMIT, DETAIL_LIMIT, EVENT_COLUMNS, FACET_HITS,
+  FACET_SIZE, MIN_PREFIX, NEWEST, oneLine, pageOf, QUOTE_COLUMNS, RANK_WINDOW, STORY_MAX_ARTICLES, STORY_PREVIEW, summary,
+  SUMMARY_COLUMNS, TOTAL_CAP, type ArticleRow, type StoryRow, type SummaryRow,
+} from './rows.js';
 
 interface Migration {
   version: number;
@@ -75,10 +80,6 @@ export const MIGRATIONS: readonly Migration[] = [
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
-const DEFAULT_LIST_LIMIT = 50;
-const DEFAULT_SEARCH_LIMIT = 20;
-const MAX_LIMIT = 1000;
-const MIN_PREFIX = 6;
 const MAX_QUERY_TERMS = 64;
 
 /** Words and "quoted phrases" of a user query; stray quotes and pure punctuation are dropped. */
@@ -100,61 +101,14 @@ export function ftsQuery(query: string): string | null {
   return terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' ');
 }
 
-function pageOf(page: Page | undefined, defaultLimit: number): { limit: number; offset: number } {
-  const int = (v: number | undefined, dflt: number): number =>
-    v === undefined || !Number.isFinite(v) ? dflt : Math.max(0, Math.floor(v));
-  return { limit: Math.min(int(page?.limit, defaultLimit), MAX_LIMIT), offset: int(page?.offset, 0) };
-}
-
-interface SummaryRow {
-  id: string;
-  source: string;
-  url: string | null;
-  title: string | null;
-  published: string | null;
-  ingested_at: string;
-}
-
-function summary(r: SummaryRow): ArticleSummary {
-  return { id: r.id, source: r.source, url: r.url, title: r.title, published: r.published, ingestedAt: r.ingested_at };
-}
-
 function isSqliteError(e: unknown): e is Error & { code: string } {
   return e instanceof Error && typeof (e as { code?: unknown }).code === 'string';
 }
 
-const SUMMARY_COLUMNS = 'a.id, a.source, a.url, a.title, a.published, a.ingested_at';
-
 // --- rows of the analyst's queries ---------------------------------------------------------------------------------
 
-/** Facets count over at most this many best hits; each facet lists at most FACET_SIZE values. */
-export const FACET_HITS = 250;
-/** Full-text hits ranked per query: the most recently stored matches. */
-export const RANK_WINDOW = 500;
-/** Search totals are exact up to this many matches, and this number beyond ("10,000+"). */
-export const TOTAL_CAP = 10_000;
-const FACET_SIZE = 20;
-const DETAIL_LIMIT = 50;
-const STORY_PREVIEW = 5;
-const STORY_MAX_ARTICLES = 500;
 /** Appended to a prefix, the exclusive upper bound of the strings starting with it (binary collation). */
 const PREFIX_END = '\uffff';
-const NEWEST = 'm.day DESC, m.ingested_at DESC, m.id';
-const ARTICLE_COLUMNS = 'a.id, a.source, a.url, a.title, a.published, a.ingested_at, m.story_id, m.dek, m.site_name, m.day';
-const QUOTE_COLUMNS = 'a.id AS article_id, a.title, a.published, q.quote';
-const EVENT_COLUMNS = 'a.id AS article_id, a.title, a.published, ev.event';
-
-interface ArticleRow extends SummaryRow {
-  story_id: string | null;
-  dek: string | null;
-  site_name: string | null;
-  day: string | null;
-}
-
-function articleSummary(r: ArticleRow): ArticleSummary {
-  return { ...summary(r), storyId: r.story_id, dek: r.dek, siteName: r.site_name };
-}
-
 interface EntityRow {
   key: string;
   name: string;
@@ -195,21 +149,9 @@ function eventHit(r: EventRow): EventHit {
   return { articleId: r.article_id, title: r.title, published: r.published, event: JSON.parse(r.event) };
 }
 
-interface StoryRow {
-  id: string;
-  title: string | null;
-  size: number;
-  first: string | null;
-  last: string | null;
-}
-
 /** An entity key as stored: `type:lower-case name`, whitespace collapsed. */
 export function normalizeKey(key: string): string {
   return key.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
-}
-
-function oneLine(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
 }
 
 /** WHERE terms (ANDed) for an ArticleQuery over `articles a`; `withText` adds the q filter as a subquery. */
