@@ -9,26 +9,12 @@ import { fullDoc, storeContract, storeQueryContract, storyCorpus, testDoc } from
 import { openStore } from './open.js';
 import { PG_MIGRATIONS, PG_SCHEMA_VERSION, quoteIdent } from './postgres-schema.js';
 import { PostgresStore } from './postgres.js';
+import { PG_URL as URL_, probePg, REQUIRE_PG as REQUIRE } from './pg-test-env.js';
 
-const URL_ = process.env.NEWSGRAPH_TEST_PG || 'postgres://postgres@127.0.0.1:5432/test';
-const REQUIRE = process.env.NEWSGRAPH_REQUIRE_PG === '1';
 const RUN = `ng_test_${process.pid}_${Date.now()}`;
 
-/** Probes the server once (top-level await: node:test needs to know before registering the tests). */
-async function probe(): Promise<string | null> {
-  const client = new pg.Client({ connectionString: URL_, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return null;
-  } catch (e) {
-    return e instanceof Error ? e.message.split('\n')[0]! : String(e);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-const unreachable = await probe();
+// Probed once, with top-level await: node:test needs to know before registering the tests.
+const unreachable = await probePg();
 const target = URL_.replace(/\/\/[^@/]*@/, '//…@');
 
 if (unreachable !== null && REQUIRE) {

@@ -1,23 +1,9 @@
 // PostgreSQL for the queue tests: a probe (skip with the reason, or fail under NEWSGRAPH_REQUIRE_PG=1), a fresh schema
 // per run (the store's and the queue's), dropped afterwards.
 import pg from 'pg';
+import { PG_URL } from '../store/pg-test-env.js';
 
-export const PG_URL = process.env.NEWSGRAPH_TEST_PG || 'postgres://postgres@127.0.0.1:5432/test';
-export const REQUIRE_PG = process.env.NEWSGRAPH_REQUIRE_PG === '1';
-
-/** Null when the server answers, else the one-line reason. */
-export async function probePg(): Promise<string | null> {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return null;
-  } catch (e) {
-    return e instanceof Error ? e.message.split('\n')[0]! : String(e);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
+export { PG_URL, probePg, REQUIRE_PG } from '../store/pg-test-env.js';
 
 /** A unique schema name and the --db spec selecting it. */
 export function freshSchema(tag: string): { schema: string; spec: string } {
