@@ -31,24 +31,9 @@ export interface CodeContext {
   doc: Doc;
   tokens: Token[];
   index: MentionIndex;
-  /** Spans inside quotation marks: speech, not the reporter's account of events. */
-  quoted: Span[];
+  /** Inside quotation marks: speech, not the reporter's account of events. */
+  inQuote: (offset: number) => boolean;
   dates: DateMention[];
-}
-
-/** Binary search over the quoted spans (sorted by start, not overlapping), so long quote-heavy texts stay linear. */
-function inQuote(ctx: CodeContext, off: number): boolean {
-  const q = ctx.quoted;
-  let lo = 0;
-  let hi = q.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = q[mid]!;
-    if (off < s.start) hi = mid - 1;
-    else if (off >= s.end) lo = mid + 1;
-    else return true;
-  }
-  return false;
 }
 
 /** Negation, modality or intent in the few words before the event word. */
@@ -207,7 +192,7 @@ export function codeSentence(ctx: CodeContext, sent: Span, from: number, to: num
     const t = tokens[k]!;
     if (t.kind !== 'word') continue;
     const entries = table.byForm.get(t.text.toLowerCase());
-    if (!entries || inQuote(ctx, t.start)) continue;
+    if (!entries || ctx.inQuote(t.start)) continue;
     for (const v of entries) {
       const after = matchParticles(tokens, k, v, to);
       if (after === null) continue;

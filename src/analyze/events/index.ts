@@ -1,17 +1,17 @@
 // The 'events' stage: CAMEO-coded political events with source and target actors, place, date and the sentence
 // as evidence.
-import type { Doc, Span } from '../../model.js';
+import type { Doc } from '../../model.js';
 import { registerStage } from '../../pipeline.js';
 import { language } from '../language/index.js';
-import { findQuoteMarks } from '../quotes/marks.js';
-import { MentionIndex } from '../quotes/speakers.js';
+import { quotedSpans, quoteMarksOf, spanContains } from '../quotes/marks.js';
+import { mentionIndexOf } from '../quotes/speakers.js';
 import { codeSentence } from './coder.js';
 import { dictionariesOnly, dictionaryEvents } from './user-dictionaries.js';
 
 export function analyzeEvents(doc: Doc): Doc {
   const { tokens, sentences, sentenceTokenStart } = language(doc);
-  const quoted: Span[] = findQuoteMarks(doc.article.text, doc.article.paragraphs).map((q) => ({ start: q.open, end: q.close + 1 }));
-  const ctx = { doc, tokens, index: new MentionIndex(doc, tokens), quoted, dates: doc.dates };
+  const inQuote = spanContains(quotedSpans(quoteMarksOf(doc)));
+  const ctx = { doc, tokens, index: mentionIndexOf(doc, tokens), inQuote, dates: doc.dates };
   const events: import('../../model.js').NewsEvent[] = [];
   for (let s = 0; s < sentences.length; s++) {
     const from = sentenceTokenStart[s]!;

@@ -6,8 +6,8 @@ import { registerStage } from '../../pipeline.js';
 import { cueVerb } from '../../knowledge/quote-verbs.js';
 import { language } from '../language/index.js';
 import type { Token } from '../language/tokens.js';
-import { findQuoteMarks, type QuoteMarks } from './marks.js';
-import { attributionAfter, attributionBefore, MentionIndex, negated, subjectBefore, type Attribution, type MentionRef } from './speakers.js';
+import { quotedSpans, quoteMarksOf, spanContains, type QuoteMarks } from './marks.js';
+import { attributionAfter, attributionBefore, MentionIndex, mentionIndexOf, negated, subjectBefore, type Attribution, type MentionRef } from './speakers.js';
 
 function tokenAt(tokens: Token[], offset: number): number {
   // First token starting at or after offset (binary search).
@@ -49,15 +49,14 @@ export function analyzeQuotes(doc: Doc): Doc {
   const text = doc.article.text;
   const { tokens, sentences, sentenceTokenStart } = language(doc);
   if (!sentences.length) return doc;
-  const index = new MentionIndex(doc, tokens);
+  const index = mentionIndexOf(doc, tokens);
   const sentenceTokens = (s: number): [number, number] => [sentenceTokenStart[s]!, s + 1 < sentences.length ? sentenceTokenStart[s + 1]! : tokens.length];
-  const marks = findQuoteMarks(text, doc.article.paragraphs);
+  const marks = quoteMarksOf(doc);
   const quotes: Quote[] = [];
-  const quoted: Span[] = [];
+  const quoted = quotedSpans(marks);
   let lastDirect: { paragraph: number; attribution: Attribution | null; closed: boolean } | null = null;
 
   for (const q of marks) {
-    quoted.push({ start: q.open, end: q.close + 1 });
     const sOpen = sentenceIndexOf(sentences, q.open);
     const sClose = sentenceIndexOf(sentences, Math.max(q.open, q.close - 1));
     const [fromTok] = sentenceTokens(sOpen);
@@ -184,23 +183,6 @@ function reportedSpeech(
  * `off => spans.some(s => s.start <= off && off < s.end)` in O(log n): called for every word, a linear scan made the
  * stage quadratic on long texts full of quotation marks (2 s for 1 MB).
  */
-function spanContains(spans: Span[]): (off: number) => boolean {
-  const sorted = [...spans].sort((x, y) => x.start - y.start);
-  const maxEnd: number[] = [];
-  let m = -Infinity;
-  for (const s of sorted) maxEnd.push((m = Math.max(m, s.end)));
-  return (off) => {
-    let lo = 0;
-    let hi = sorted.length; // first span starting after off
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid]!.start <= off) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && maxEnd[lo - 1]! > off;
-  };
-}
-
 function reported(text: string, tokens: Token[], from: number, to: number, a: { speaker: MentionRef; cue: string; cueTok: number }): Quote {
   const span = { start: tokens[from]!.start, end: tokens[to - 1]!.end };
   return toQuote('indirect', text, span, a);

@@ -1,6 +1,6 @@
 // Quotation marks within paragraphs: pairs of curly or straight double quotes (single quotes when a paragraph has
 // no double ones), and quotations left open at a paragraph's end that the next paragraph continues.
-import type { Span } from '../../model.js';
+import type { Doc, Span } from '../../model.js';
 
 export interface QuoteMarks {
   /** Offset of the opening mark. */
@@ -66,4 +66,39 @@ export function findQuoteMarks(text: string, paragraphs: Span[]): QuoteMarks[] {
   const out: QuoteMarks[] = [];
   paragraphs.forEach((p, i) => inParagraph(text, p.start, p.end, i, out));
   return out;
+}
+
+const cache = new WeakMap<Doc, { text: string; marks: QuoteMarks[] }>();
+
+/** The quotation marks of a document's text, found once (the quotes and events stages both need them). */
+export function quoteMarksOf(doc: Doc): QuoteMarks[] {
+  const text = doc.article.text;
+  const hit = cache.get(doc);
+  if (hit && hit.text === text) return hit.marks;
+  const marks = findQuoteMarks(text, doc.article.paragraphs);
+  cache.set(doc, { text, marks });
+  return marks;
+}
+
+/** The spans from each opening mark to just after its closing mark. */
+export function quotedSpans(marks: QuoteMarks[]): Span[] {
+  return marks.map((q) => ({ start: q.open, end: q.close + 1 }));
+}
+
+/** Whether an offset lies inside any of the spans: a binary search, so long quote-heavy texts stay linear. */
+export function spanContains(spans: Span[]): (off: number) => boolean {
+  const sorted = [...spans].sort((x, y) => x.start - y.start);
+  const maxEnd: number[] = [];
+  let m = -Infinity;
+  for (const s of sorted) maxEnd.push((m = Math.max(m, s.end)));
+  return (off) => {
+    let lo = 0;
+    let hi = sorted.length; // first span starting after off
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]!.start <= off) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && maxEnd[lo - 1]! > off;
+  };
 }

@@ -47,6 +47,17 @@ export class MentionIndex {
   }
 }
 
+const indexes = new WeakMap<Doc, { entities: Doc['entities']; tokens: Token[]; index: MentionIndex }>();
+
+/** The mention index of a document, built once per entity list (the quotes and events stages both use it). */
+export function mentionIndexOf(doc: Doc, tokens: Token[]): MentionIndex {
+  const hit = indexes.get(doc);
+  if (hit && hit.entities === doc.entities && hit.tokens === tokens) return hit.index;
+  const index = new MentionIndex(doc, tokens);
+  indexes.set(doc, { entities: doc.entities, tokens, index });
+  return index;
+}
+
 const ADVERBS = new Set(['also', 'later', 'earlier', 'then', 'again', 'previously', 'repeatedly', 'once', 'has', 'had', 'have', 'was', 'is', 'will', 'would', 'recently', 'separately', 'further', 'further', 'flatly', 'publicly', 'privately', 'reportedly', 'quickly', 'simply', 'only', 'just', 'had', 'on', 'x']);
 const NEGATIONS = new Set(['not', "n't", 'never', 'no', 'declined', 'refused']);
 
