@@ -1,12 +1,11 @@
 // CLI commands over stored events: export (GDELT events, GKG, JSON lines, CSV) and dyad (a two-actor time series).
-import { existsSync } from 'node:fs';
 import { dyadSeries, type DyadBy, type DyadEvent, type DyadPeriod } from '../analyze/dyad.js';
 import { NewsgraphError } from '../errors.js';
 import { gdeltHeader, gdeltRow, tsvLines } from '../export/gdelt.js';
 import { gkgHeader, toGkgRow } from '../export/gkg.js';
 import { actorMatches, checkActor, eventDay, parseFilter, queryDocs, queryEvents, storedDocs, type RawFilter } from '../export/query.js';
 import { csvHeader, csvRow, flattenEvent, jsonlLine } from '../export/tabular.js';
-import { openStore } from '../store/open.js';
+import { requireStore, withStore } from '../store/open.js';
 import type { Store } from '../store/store.js';
 import { writeOut } from './io.js';
 
@@ -79,21 +78,6 @@ export function dyadTable(rows: DyadPeriod[], a: string, b: string): string {
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd() + '\n';
   return line(head) + body.map(line).join('');
-}
-
-function requireStore(db: string): void {
-  if (db !== ':memory:' && !existsSync(db) && !db.startsWith('postgres')) {
-    throw new NewsgraphError(`${db}: no such store; run \`newsgraph ingest\` or \`newsgraph demo\` first`);
-  }
-}
-
-async function withStore<T>(db: string, f: (s: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(db);
-  try {
-    return await f(store);
-  } finally {
-    await store.close();
-  }
 }
 
 export interface ExportCommandOptions extends RawFilter {

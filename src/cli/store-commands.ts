@@ -7,19 +7,9 @@ import { NewsgraphError } from '../errors.js';
 import { hasIngestExtension, ingestPaths } from '../ingest/ingest.js';
 import { checkPort, serveStore } from '../serve/cli.js';
 import { analysisJson } from '../output.js';
-import { openStore } from '../store/open.js';
-import type { Store } from '../store/store.js';
+import { openStore, requireStore, withStore } from '../store/open.js';
 import { createProgress } from './progress.js';
 import { writeOut } from './io.js';
-
-async function withStore<T>(db: string, f: (s: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(db);
-  try {
-    return await f(store);
-  } finally {
-    await store.close();
-  }
-}
 
 export async function cmdIngest(paths: string[], o: { db: string; published: string | null }): Promise<number> {
   return withStore(o.db, async (store) => {
@@ -41,9 +31,7 @@ export async function cmdIngest(paths: string[], o: { db: string; published: str
 }
 
 export async function cmdSearch(query: string, o: { db: string; limit: number; json: boolean }): Promise<number> {
-  if (!existsSync(o.db) && o.db !== ':memory:' && !o.db.startsWith('postgres')) {
-    throw new NewsgraphError(`${o.db}: no such store; run \`newsgraph ingest\` or \`newsgraph demo\` first`);
-  }
+  requireStore(o.db);
   return withStore(o.db, async (store) => {
     const hits = await store.search(query, { limit: o.limit });
     if (o.json) {
@@ -60,7 +48,7 @@ export async function cmdSearch(query: string, o: { db: string; limit: number; j
 }
 
 export async function cmdShow(id: string, o: { db: string; json: boolean }): Promise<number> {
-  if (!existsSync(o.db) && !o.db.startsWith('postgres')) throw new NewsgraphError(`${o.db}: no such store`);
+  requireStore(o.db);
   return withStore(o.db, async (store) => {
     const doc = await store.get(id);
     if (!doc) throw new NewsgraphError(`no stored article with id '${id}' in ${o.db}`);

@@ -1,4 +1,5 @@
 // One entry point from a --db spec to a Store: a file path or ":memory:" → SQLite; postgres:// → PostgreSQL.
+import { existsSync } from 'node:fs';
 import { NewsgraphError } from '../errors.js';
 import { PostgresStore } from './postgres.js';
 import { SqliteStore } from './sqlite.js';
@@ -15,6 +16,23 @@ export async function openStore(spec: string = DEFAULT_STORE): Promise<Store> {
     throw new NewsgraphError(`unsupported store '${s.replace(/\/\/[^@/]*@/, '//…@')}': give a SQLite file path or :memory:`);
   }
   return new SqliteStore(s);
+}
+
+/** Refuses a SQLite path that does not exist, for commands that only read a store (search, show, export). */
+export function requireStore(spec: string): void {
+  if (spec !== ':memory:' && !/^postgres(ql)?:\/\//i.test(spec) && !existsSync(spec)) {
+    throw new NewsgraphError(`${spec}: no such store; run \`newsgraph ingest\` or \`newsgraph demo\` first`);
+  }
+}
+
+/** Opens the store, runs `f` with it, and closes it whatever happens. */
+export async function withStore<T>(spec: string, f: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(spec);
+  try {
+    return await f(store);
+  } finally {
+    await store.close();
+  }
 }
 
 /**
