@@ -4,9 +4,8 @@ import type { Doc, Entity, EntityType, Mention } from '../../model.js';
 import { registerStage } from '../../pipeline.js';
 import { sectorOfRole } from '../../knowledge/roles.js';
 import { givenName } from '../../knowledge/given-names.js';
-import { language } from '../language/index.js';
-import { splitSentences } from '../language/sentences.js';
-import { tokenize, type Token } from '../language/tokens.js';
+import { language, languageOf } from '../language/index.js';
+import type { Token } from '../language/tokens.js';
 import { lookupName, lookupPlace, type KbHit } from './kb.js';
 import { recognize, type RawMention } from './recognize.js';
 import { REGNAL_TITLES } from './lexicon.js';
@@ -40,15 +39,8 @@ function titleCase(s: string): string {
 
 /** Recognize names in a short side text (title, caption) with its own tokens. */
 function sideMentions(text: string, date: string | null): RawMention[] {
-  const tokens = tokenize(text);
-  const sentences = splitSentences(text, tokens);
-  const starts: number[] = [];
-  let k = 0;
-  for (const s of sentences) {
-    while (k < tokens.length && tokens[k]!.start < s.start) k++;
-    starts.push(k);
-  }
-  return recognize(text, tokens, sentences, starts, { date });
+  const { tokens, sentences, sentenceTokenStart } = languageOf(text);
+  return recognize(text, tokens, sentences, sentenceTokenStart, { date });
 }
 
 export function analyzeActors(doc: Doc): Doc {
@@ -159,7 +151,7 @@ export function analyzeActors(doc: Doc): Doc {
     const tr = titleRole(m.titles);
     if (tr) addRole(ent, tr);
     const [from, to] = bounds(m.sentence);
-    const rb = roleBefore(tokens, m.tokStart - m.titles.length * 0, from, date);
+    const rb = roleBefore(tokens, m.tokStart, from, date);
     if (rb && m.titles.length === 0) {
       addRole(ent, rb.role);
       ent.countries.push(...rb.countries);

@@ -216,7 +216,6 @@ function splitRun(tokens: Token[], a: number, b: number, date: string | null): [
   if (!connectors.length) return parts;
   const out: [number, number][] = [];
   for (const [x, y] of parts) {
-    const text = tokens.slice(x, y).map((t) => t.text).join(' ');
     if (lookupName(spanText(tokens, x, y), date)) {
       out.push([x, y]);
       continue;
@@ -234,7 +233,6 @@ function splitRun(tokens: Token[], a: number, b: number, date: string | null): [
       start = k + 1;
     }
     if (start < y) out.push([start, y]);
-    void text;
   }
   return out;
 }
@@ -344,7 +342,7 @@ function classify(text: string, tokens: Token[], a0: number, b: number, ctx: Ctx
   const make = (type: RawMention['type'], hit: KbHit | null, why: string): RawMention => ({ ...base, type, hit, why });
 
   // Our knowledge first.
-  const hit = lookupName(name, ctx.date) ?? (possessive ? null : null);
+  const hit = lookupName(name, ctx.date);
   if (hit) return make(hit.type, hit, `knowledge:${hit.kind}`);
 
   const lowerLast = last.text.toLowerCase();

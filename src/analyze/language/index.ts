@@ -22,6 +22,13 @@ export function language(doc: Doc): LanguageView {
   const text = doc.article.text;
   const hit = cache.get(doc);
   if (hit && hit.text === text) return hit.view;
+  const view = languageOf(text);
+  cache.set(doc, { text, view });
+  return view;
+}
+
+/** Tokens and sentences of any text (a title, a caption), uncached. */
+export function languageOf(text: string): LanguageView {
   const tokens = tokenize(text);
   const sentences = splitSentences(text, tokens);
   const sentenceTokenStart: number[] = [];
@@ -30,9 +37,7 @@ export function language(doc: Doc): LanguageView {
     while (k < tokens.length && tokens[k]!.start < s.start) k++;
     sentenceTokenStart.push(k);
   }
-  const view = { tokens, sentences, sentenceTokenStart };
-  cache.set(doc, { text, view });
-  return view;
+  return { tokens, sentences, sentenceTokenStart };
 }
 
 registerStage({
