@@ -5,7 +5,7 @@ import { defaultPipeline, extractPipeline } from '../index.js';
 import { NewsgraphError, errorMessage } from '../errors.js';
 import { checkPublished } from '../extract/stage.js';
 import { analysisJson, extractJson } from '../output.js';
-import { readInputFile, readStdin } from '../ingest/read.js';
+import { analyzeRead, readInputFile, readStdin } from '../ingest/read.js';
 import { runBatch } from './batch.js';
 import { cmdIngest, cmdSearch, cmdShow, cmdDemo } from './store-commands.js';
 import { writeOut } from './io.js';
@@ -36,8 +36,7 @@ function program(): Command {
       let failed = 0;
       for (const file of files) {
         try {
-          const { warnings, ...input } = await readAny(file, { url: o.url ?? null, format: formatOpt(o.format) });
-          const doc = withWarnings(pipeline.run(input), warnings);
+          const doc = analyzeRead(pipeline, await readAny(file, { url: o.url ?? null, format: formatOpt(o.format) }));
           await writeOut(JSON.stringify(extractJson(doc, file)) + '\n');
         } catch (e) {
           if (!(e instanceof NewsgraphError)) throw e;
@@ -71,8 +70,7 @@ function program(): Command {
         return;
       }
       if (!file) throw new NewsgraphError('analyze needs a FILE (or - for standard input), or --jsonl for batch mode');
-      const { warnings, ...input } = await readAny(file, { url: o.url ?? null, published, format: formatOpt(o.format) });
-      const doc = withWarnings(pipeline.run(input, { published }), warnings);
+      const doc = analyzeRead(pipeline, await readAny(file, { url: o.url ?? null, published, format: formatOpt(o.format) }), { published });
       if (o.json) await writeOut(JSON.stringify(analysisJson(doc), null, 2) + '\n');
       else await writeOut(summary(doc));
     });
@@ -200,12 +198,6 @@ function positiveInt(name: string) {
 async function readAny(file: string, o: { url: string | null; published?: string | null; format?: 'text' | 'html' | null }) {
   const opts = { url: o.url, published: o.published ?? null, format: o.format ?? null };
   return file === '-' ? readStdin(opts) : readInputFile(file, opts);
-}
-
-/** Reading warnings (charset fallbacks, …) travel on the document as messages. */
-function withWarnings(doc: import('../model.js').Doc, warnings: string[]) {
-  for (const message of warnings) doc.messages.push({ source: 'ingest/read', severity: 'warning', message });
-  return doc;
 }
 
 /** The problem part of an input error, without the 'newsgraph: FILE: ' prefix. */

@@ -4,10 +4,10 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { errorMessage, NewsgraphError } from '../errors.js';
-import type { Doc, RawInput } from '../model.js';
+import type { Doc } from '../model.js';
 import type { Pipeline } from '../pipeline.js';
 import type { Store } from '../store/store.js';
-import { fsError, readInputFile } from './read.js';
+import { analyzeRead, fsError, readInputFile } from './read.js';
 
 /** File names a folder walk or a glob picks up; a file named explicitly is read whatever its name. */
 export const INGEST_EXTENSIONS = ['.txt', '.text', '.md', '.html', '.htm', '.xhtml', '.html.gz', '.htm.gz', '.txt.gz'];
@@ -182,12 +182,9 @@ export async function ingestPaths(store: Store, inputs: string[], opts: IngestOp
 
 async function analyse(file: string, opts: IngestOptions): Promise<Doc> {
   const published = opts.published ?? null;
-  const { warnings, ...input } = await readInputFile(file, {
+  const read = await readInputFile(file, {
     ...(opts.maxBytes !== undefined ? { maxBytes: opts.maxBytes } : {}),
     published,
   });
-  const doc = opts.pipeline.run(input satisfies RawInput, { published });
-  // Decoding notes (charset guesses, replaced bytes) travel with the document, not in its input.
-  for (const message of warnings) doc.messages.push({ source: 'ingest/read', severity: 'warning', message });
-  return doc;
+  return analyzeRead(opts.pipeline, read, { published });
 }

@@ -6,7 +6,8 @@ import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { InputError } from '../errors.js';
-import type { InputFormat, RawInput } from '../model.js';
+import type { Doc, InputFormat, RawInput } from '../model.js';
+import type { Pipeline, StageOptions } from '../pipeline.js';
 import { decodeBytes } from './decode.js';
 
 export const MB = 1024 * 1024;
@@ -249,4 +250,12 @@ export async function readStdin(opts: StdinOptions = {}): Promise<ReadInput> {
   const max = checkMax(opts.maxBytes);
   const bytes = await readCapped(opts.stream ?? process.stdin, max, '-', 'input is larger than');
   return readInputBytes(bytes, '-', opts);
+}
+
+/** Runs a pipeline on what was read; the reading notes (charset guesses, replaced bytes) travel on the document. */
+export function analyzeRead(pipeline: Pipeline, read: ReadInput, options: StageOptions = {}): Doc {
+  const { warnings, ...input } = read;
+  const doc = pipeline.run(input, options);
+  for (const message of warnings) doc.messages.push({ source: 'ingest/read', severity: 'warning', message });
+  return doc;
 }

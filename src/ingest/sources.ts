@@ -16,7 +16,7 @@ import type { Store } from '../store/store.js';
 import { feedDay, parseFeed, type Feed, type FeedItem } from './feeds.js';
 import { Fetcher, RefusedError, StoreValidatorCache, type FetcherOptions, type FetchResult } from './fetch.js';
 import { seenKey, type IngestError } from './ingest.js';
-import { fsError, readInputBytes } from './read.js';
+import { analyzeRead, fsError, readInputBytes } from './read.js';
 import { RobotsCache, RobotsDisallowed } from './robots.js';
 import { readWarc, type WarcStats } from './warc.js';
 
@@ -97,13 +97,12 @@ async function analyseAndStore(
   meta: { source: string; url: string; contentType: string | null; published: string | null },
   o: SourceOptions,
 ): Promise<{ doc: Doc; inserted: boolean }> {
-  const { warnings, ...input } = await readInputBytes(bytes, meta.source, {
+  const read = await readInputBytes(bytes, meta.source, {
     url: meta.url,
     contentType: meta.contentType,
     published: meta.published,
   });
-  const doc = o.pipeline.run(input, { published: meta.published });
-  for (const message of warnings) doc.messages.push({ source: 'ingest/read', severity: 'warning', message });
+  const doc = analyzeRead(o.pipeline, read, { published: meta.published });
   const { inserted } = await store.put(doc);
   return { doc, inserted };
 }

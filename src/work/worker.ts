@@ -5,8 +5,7 @@ import type PgBoss from 'pg-boss';
 import { errorMessage, NewsgraphError } from '../errors.js';
 import { defaultPipeline } from '../index.js';
 import { seenKey } from '../ingest/ingest.js';
-import { readInputFile } from '../ingest/read.js';
-import type { RawInput } from '../model.js';
+import { analyzeRead, readInputFile } from '../ingest/read.js';
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/store.js';
 import { closeQueue, DEFAULTS, INGEST_QUEUE, oneLine, openQueue, tuningFromEnv, type IngestJob, type QueueTuning } from './queue.js';
@@ -43,9 +42,7 @@ async function processJob(store: Store, pipeline: ReturnType<typeof defaultPipel
   if (job?.kind !== 'file' || typeof job.input !== 'string') throw new NewsgraphError(`unknown job payload ${JSON.stringify(job).slice(0, 200)}`);
   const file = job.input;
   const st = await stat(file).catch(() => null);
-  const { warnings, ...input } = await readInputFile(file, { published: null });
-  const doc = pipeline.run(input satisfies RawInput, { published: null });
-  for (const message of warnings) doc.messages.push({ source: 'ingest/read', severity: 'warning', message });
+  const doc = analyzeRead(pipeline, await readInputFile(file, { published: null }), { published: null });
   const { inserted } = await store.put(doc);
   // As `ingest` does: a later `ingest` of the unchanged file skips it.
   if (st) await store.markSeen(seenKey(file, st.size, st.mtimeMs), doc.id);
