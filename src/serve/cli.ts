@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { NewsgraphError } from '../errors.js';
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/store.js';
+import { checkProcesses, isServeWorker, runServeCluster } from './cluster.js';
 import { buildServer } from './server.js';
 
 export interface ServeOptions {
@@ -29,7 +30,7 @@ export async function serveStore(store: Store, o: ServeOptions, say: (line: stri
     throw new NewsgraphError(`cannot listen on ${o.host}:${o.port} (${e instanceof Error ? e.message : String(e)})`);
   }
   const url = address.replace('://127.0.0.1', '://localhost').replace(/\/$/, '') + '/';
-  say(`newsgraph: serving ${url}  (API: ${url}api/articles, OpenAPI: ${url}api/openapi.json; Ctrl-C to stop)`);
+  if (!isServeWorker()) say(`newsgraph: serving ${url}  (API: ${url}api/articles, OpenAPI: ${url}api/openapi.json; Ctrl-C to stop)`);
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);
@@ -41,16 +42,21 @@ export async function serveStore(store: Store, o: ServeOptions, say: (line: stri
   });
 }
 
-export async function cmdServe(o: { db: string; host: string; port: string | number }): Promise<number> {
+export async function cmdServe(o: { db: string; host: string; port: string | number; processes?: string | number }): Promise<number> {
   if (o.db !== ':memory:' && !/^postgres/i.test(o.db) && !existsSync(o.db)) {
     throw new NewsgraphError(`${o.db}: no such store; run \`newsgraph ingest\` or \`newsgraph demo\` first`);
   }
   const port = checkPort(o.port);
+  const processes = checkProcesses(o.processes);
+  if (processes > 1 && o.db === ':memory:') throw new NewsgraphError('--processes > 1 needs a store file or PostgreSQL: each process would have its own :memory: store');
+  if (processes > 1 && !isServeWorker()) return runServeCluster(processes, o.host, (l) => process.stderr.write(l + '\n'));
   const store = await openStore(o.db);
   try {
     await serveStore(store, { host: o.host, port });
   } finally {
     await store.close();
+    // A forked server process stays alive while its channel to the primary is open.
+    if (isServeWorker()) process.disconnect?.();
   }
   return 0;
 }

@@ -6,14 +6,16 @@ import { SqliteLinker, LINK_SQL } from '../link/sqlite.js';
 import { linkDay } from '../link/features.js';
 import type { Doc } from '../model.js';
 import { AnnotationIndex, ANNOTATION_SQL } from './annotations.js';
+import { normalizeKey } from './query-terms.js';
+import { articleFilters, ftsQuery, PREFIX_END, SqliteSearch } from './sqlite-search.js';
 import type {
   ArticleQuery, ArticleSummary, EntityDetail, EntityQuery, EntitySummary, EventHit, EventQuery, Facets, NextArticle,
   Page, Paged, PutResult, QuoteHit, QuoteQuery, SearchHit, Store, Story,
 } from './store.js';
 import {
-  ARTICLE_COLUMNS, articleSummary, DEFAULT_LIST_LIMIT, DEFAULT_SEARCH_LIMIT, DETAIL_LIMIT, EVENT_COLUMNS, FACET_HITS,
-  FACET_SIZE, MIN_PREFIX, NEWEST, oneLine, pageOf, QUOTE_COLUMNS, RANK_WINDOW, STORY_MAX_ARTICLES, STORY_PREVIEW, summary,
-  SUMMARY_COLUMNS, TOTAL_CAP, type ArticleRow, type StoryRow, type SummaryRow,
+  ARTICLE_COLUMNS, articleSummary, DEFAULT_LIST_LIMIT, DEFAULT_SEARCH_LIMIT, DETAIL_LIMIT, EVENT_COLUMNS, MIN_PREFIX,
+  NEWEST, pageOf, QUOTE_COLUMNS, STORY_MAX_ARTICLES, STORY_PREVIEW, summary, SUMMARY_COLUMNS, type ArticleRow,
+  type StoryRow, type SummaryRow,
 } from './rows.js';
 
 interface Migration {
@@ -76,30 +78,20 @@ export const MIGRATIONS: readonly Migration[] = [
       }
     },
   },
+  {
+    version: 3,
+    name: "events indexed by (article, code), so a search's code facet reads the index only",
+    sql: `
+      CREATE INDEX events_by_article_code ON events (article_seq, code);
+      DROP INDEX events_by_article;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
-const MAX_QUERY_TERMS = 64;
-
-/** Words and "quoted phrases" of a user query; stray quotes and pure punctuation are dropped. */
-export function parseQuery(query: string): string[] {
-  const terms: string[] = [];
-  for (const m of query.normalize('NFC').matchAll(/"([^"]*)"|([^\s"]+)/g)) {
-    const term = (m[1] ?? m[2] ?? '').trim().replace(/\s+/g, ' ');
-    // A term with no letter or digit tokenizes to nothing; FTS5 would turn it into an empty phrase.
-    if (/[\p{L}\p{N}]/u.test(term)) terms.push(term);
-    if (terms.length >= MAX_QUERY_TERMS) break;
-  }
-  return terms;
-}
-
-/** An FTS5 MATCH expression: every term a quoted string, implicitly ANDed. Raw FTS5 syntax never passes through. */
-export function ftsQuery(query: string): string | null {
-  const terms = parseQuery(query);
-  if (terms.length === 0) return null;
-  return terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' ');
-}
+export { ftsQuery, normalizeKey };
+export { parseQuery } from './query-terms.js';
 
 function isSqliteError(e: unknown): e is Error & { code: string } {
   return e instanceof Error && typeof (e as { code?: unknown }).code === 'string';
@@ -107,8 +99,6 @@ function isSqliteError(e: unknown): e is Error & { code: string } {
 
 // --- rows of the analyst's queries ---------------------------------------------------------------------------------
 
-/** Appended to a prefix, the exclusive upper bound of the strings starting with it (binary collation). */
-const PREFIX_END = '\uffff';
 interface EntityRow {
   key: string;
   name: string;
@@ -149,55 +139,6 @@ function eventHit(r: EventRow): EventHit {
   return { articleId: r.article_id, title: r.title, published: r.published, event: JSON.parse(r.event) };
 }
 
-/** An entity key as stored: `type:lower-case name`, whitespace collapsed. */
-export function normalizeKey(key: string): string {
-  return key.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
-}
-
-/** WHERE terms (ANDed) for an ArticleQuery over `articles a`; `withText` adds the q filter as a subquery. */
-function articleFilters(q: ArticleQuery, params: unknown[], withText: boolean): string[] {
-  const where: string[] = [];
-  const actor = q.actor?.trim();
-  if (actor) {
-    if (actor.includes(':')) {
-      where.push('m.seq IN (SELECT article_seq FROM article_entities WHERE key = ?)');
-      params.push(normalizeKey(actor));
-    } else {
-      where.push('m.seq IN (SELECT article_seq FROM article_actors WHERE code >= ? AND code < ?)');
-      params.push(actor.toUpperCase(), actor.toUpperCase() + PREFIX_END);
-    }
-  }
-  const code = q.code?.trim();
-  if (code) {
-    where.push('m.seq IN (SELECT article_seq FROM events WHERE code >= ? AND code < ?)');
-    params.push(code, code + PREFIX_END);
-  }
-  const type = q.type?.trim();
-  if (type) {
-    where.push('m.seq IN (SELECT article_seq FROM article_entities WHERE type = ?)');
-    params.push(type.toLowerCase());
-  }
-  if (q.from) {
-    where.push('m.published_day >= ?');
-    params.push(q.from);
-  }
-  if (q.to) {
-    where.push('m.published_day <= ?');
-    params.push(q.to);
-  }
-  const source = q.source?.trim().toLowerCase();
-  if (source) {
-    where.push("(instr(lower(m.source), ?) > 0 OR instr(coalesce(m.host, ''), ?) > 0 OR instr(lower(coalesce(m.site_name, '')), ?) > 0)");
-    params.push(source, source, source);
-  }
-  const match = withText && q.q ? ftsQuery(q.q) : null;
-  if (match !== null) {
-    where.push('m.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)');
-    params.push(match);
-  }
-  return where;
-}
-
 function prepareStatements(db: Database.Database) {
   return {
     insert: db.prepare(
@@ -236,6 +177,7 @@ export class SqliteStore implements Store {
   private readonly stmt: ReturnType<typeof prepareStatements>;
   private readonly annotations: AnnotationIndex;
   private readonly linker: SqliteLinker;
+  private readonly searcher: SqliteSearch;
   private readonly statements = new Map<string, Database.Statement>();
 
   /** Opens (creating if missing) and migrates a database file, or ":memory:". Throws NewsgraphError for a foreign file. */
@@ -268,6 +210,7 @@ export class SqliteStore implements Store {
     this.stmt = prepareStatements(db);
     this.annotations = new AnnotationIndex(db);
     this.linker = new SqliteLinker(db);
+    this.searcher = new SqliteSearch(db);
   }
 
   /** A prepared statement for a generated query, cached by its text. */
@@ -302,7 +245,6 @@ export class SqliteStore implements Store {
     });
     if (r.changes === 0) return { id: doc.id, inserted: false };
     const seq = Number(r.lastInsertRowid);
-    this.lastRanked = null;
     this.stmt.insertFts.run(seq, a.title, a.text);
     this.annotations.index(seq, doc, linkDay(a.published, ingestedAt), ingestedAt);
     this.linker.link(seq, doc.id, doc, ingestedAt);
@@ -408,100 +350,12 @@ export class SqliteStore implements Store {
 
   async searchArticles(query: ArticleQuery): Promise<Paged<SearchHit>> {
     this.open();
-    const { limit, offset } = pageOf(query, DEFAULT_SEARCH_LIMIT);
-    const match = query.q ? ftsQuery(query.q) : null;
-    const params: unknown[] = [];
-    const where = articleFilters(query, params, false);
-    if (match === null) {
-      const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-      const rows = this.sql(
-        `SELECT ${ARTICLE_COLUMNS}, substr(json_extract(a.doc, '$.article.text'), 1, 240) AS snippet
-           FROM articles a JOIN article_meta m ON m.seq = a.seq ${w} ORDER BY ${NEWEST} LIMIT ? OFFSET ?`,
-      ).all(...params, limit, offset) as (ArticleRow & { snippet: string | null })[];
-      const total = this.sql(`SELECT count(*) FROM article_meta m ${w}`).pluck().get(...params) as number;
-      return { items: rows.map((r) => ({ ...articleSummary(r), snippet: oneLine(r.snippet ?? ''), score: 0 })), total };
-    }
-    const hits = this.rankedHits(match, where, params);
-    const page = hits.slice(offset, offset + limit);
-    let items: SearchHit[] = [];
-    if (page.length) {
-      const rows = this.sql(
-        `SELECT a.seq, ${ARTICLE_COLUMNS}, snippet(articles_fts, 1, '', '', '…', 16) AS snippet
-           FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid JOIN article_meta m ON m.seq = a.seq
-          WHERE articles_fts MATCH ? AND articles_fts.rowid IN (SELECT value FROM json_each(?))`,
-      ).all(match, JSON.stringify(page.map((h) => h.seq))) as (ArticleRow & { seq: number; snippet: string | null })[];
-      const bySeq = new Map(rows.map((r) => [r.seq, r]));
-      items = page.flatMap((h) => {
-        const r = bySeq.get(h.seq);
-        return r ? [{ ...articleSummary(r), snippet: oneLine(r.snippet ?? ''), score: -h.rank }] : [];
-      });
-    }
-    const total = where.length
-      ? (this.sql(
-          `SELECT count(*) FROM articles_fts JOIN article_meta m ON m.seq = articles_fts.rowid
-            WHERE ${['articles_fts MATCH ?', ...where].join(' AND ')}`,
-        ).pluck().get(match, ...params) as number)
-      : // Counting every match of a very common word costs more than the page itself: count up to TOTAL_CAP.
-        (this.sql(`SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT ${TOTAL_CAP})`).pluck().get(match) as number);
-    return { items, total };
-  }
-
-  private lastRanked: { key: string; at: number; hits: { seq: number; rank: number }[] } | null = null;
-
-  /**
-   * The hits of a full-text query with filters, best first: the RANK_WINDOW most recently stored matches, ranked by
-   * bm25 (title 3x). Bounding the window keeps a query for a very common word fast; for a news store the newest
-   * matches are the ones that matter. The last result is kept a moment, so facets of the same query reuse it.
-   */
-  private rankedHits(match: string, where: string[], params: unknown[]): { seq: number; rank: number }[] {
-    const key = JSON.stringify([match, where, params]);
-    const now = Date.now();
-    if (this.lastRanked && this.lastRanked.key === key && now - this.lastRanked.at < 1000) return this.lastRanked.hits;
-    const rows = this.sql(
-      `SELECT articles_fts.rowid AS seq, bm25(articles_fts, 3.0, 1.0) AS rank
-         FROM articles_fts JOIN article_meta m ON m.seq = articles_fts.rowid
-        WHERE ${['articles_fts MATCH ?', ...where].join(' AND ')}
-        ORDER BY articles_fts.rowid DESC LIMIT ${RANK_WINDOW}`,
-    ).all(match, ...params) as { seq: number; rank: number }[];
-    rows.sort((x, y) => x.rank - y.rank || y.seq - x.seq);
-    this.lastRanked = { key, at: now, hits: rows };
-    return rows;
+    return this.searcher.searchArticles(query);
   }
 
   async facets(query: ArticleQuery): Promise<Facets> {
     this.open();
-    const match = query.q ? ftsQuery(query.q) : null;
-    const params: unknown[] = [];
-    const where = articleFilters(query, params, false);
-    let seqs: number[];
-    if (match === null) {
-      const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-      seqs = this.sql(`SELECT m.seq FROM article_meta m ${w} ORDER BY ${NEWEST} LIMIT ${FACET_HITS}`).pluck().all(...params) as number[];
-    } else {
-      seqs = this.rankedHits(match, where, params).slice(0, FACET_HITS).map((h) => h.seq);
-    }
-    if (seqs.length === 0) return { types: [], actors: [], codes: [], sources: [] };
-    const hits = JSON.stringify(seqs);
-    const cte = 'WITH hits(seq) AS (SELECT value FROM json_each(?))';
-    return {
-      types: this.sql(
-        `${cte} SELECT ae.type AS name, count(DISTINCT ae.article_seq) AS count
-           FROM hits JOIN article_entities ae ON ae.article_seq = hits.seq GROUP BY ae.type ORDER BY count DESC, name`,
-      ).all(hits) as Facets['types'],
-      actors: this.sql(
-        `${cte} SELECT ae.key, e.name, count(*) AS count
-           FROM hits JOIN article_entities ae ON ae.article_seq = hits.seq JOIN entities e ON e.key = ae.key
-          GROUP BY ae.key ORDER BY count DESC, ae.key LIMIT ${FACET_SIZE}`,
-      ).all(hits) as Facets['actors'],
-      codes: this.sql(
-        `${cte} SELECT ev.code, coalesce(max(ev.label), '') AS label, count(DISTINCT ev.article_seq) AS count
-           FROM hits JOIN events ev ON ev.article_seq = hits.seq GROUP BY ev.code ORDER BY count DESC, ev.code LIMIT ${FACET_SIZE}`,
-      ).all(hits) as Facets['codes'],
-      sources: this.sql(
-        `${cte} SELECT m.outlet AS name, count(*) AS count
-           FROM hits JOIN article_meta m ON m.seq = hits.seq GROUP BY m.outlet ORDER BY count DESC, name LIMIT ${FACET_SIZE}`,
-      ).all(hits) as Facets['sources'],
-    };
+    return this.searcher.facets(query);
   }
 
   async entities(query: EntityQuery = {}): Promise<Paged<EntitySummary>> {

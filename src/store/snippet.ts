@@ -1,0 +1,129 @@
+// A search hit's excerpt, cut in JavaScript from the article text: about `width` words around the place where the
+// most query words come together. FTS5's snippet() re-reads the text through the JSON of the whole stored document
+// and re-runs the match for every hit; this reads the text once and costs microseconds.
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+const ASCII = /^[\x00-\x7f]*$/;
+const WORD_BEFORE = /[\p{L}\p{N}]/u;
+/** Characters a window of `width` words spans, about: English words and their spaces average under 7. */
+const CHARS_PER_WORD = 7;
+
+/**
+ * A word's match key: lower case, diacritics removed, and the commonest English inflections cut, so "talks",
+ * "talked" and "talking" find "talk" as the full-text index (porter stemmer) does. Only for highlighting excerpts:
+ * ranking and matching stay the index's.
+ */
+export function matchKey(word: string): string {
+  let w = word.toLowerCase();
+  // Most words are ASCII: only others pay for the decomposition.
+  if (!ASCII.test(w)) w = w.normalize('NFD').replace(/\p{M}+/gu, '');
+  if (w.endsWith("'s") || w.endsWith('’s')) w = w.slice(0, -2);
+  if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
+  else if (w.length > 4 && w.endsWith('ies')) w = w.slice(0, -3) + 'y';
+  else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
+  else if (w.length > 4 && w.endsWith('es') && /(?:ss|sh|ch|x|z)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
+  return w;
+}
+
+/** The match keys of a query's terms (each word of a "quoted phrase" counts on its own). */
+export function queryKeys(terms: readonly string[]): Set<string> {
+  const keys = new Set<string>();
+  for (const t of terms) for (const m of t.matchAll(WORD)) keys.add(matchKey(m[0]));
+  return keys;
+}
+
+interface Hit {
+  start: number;
+  end: number;
+  key: string;
+}
+
+// One regex per key set: words that begin like a key ("polic" for "policy", which "policies" begins with); each
+// candidate is then confirmed by its match key, so the regex only has to be generous.
+const finders = new WeakMap<ReadonlySet<string>, RegExp>();
+function finderOf(keys: ReadonlySet<string>): RegExp {
+  let re = finders.get(keys);
+  if (!re) {
+    const stems = [...keys].map((k) => (k.length > 3 && /[ye]$/.test(k) ? k.slice(0, -1) : k).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${stems.join('|')})[\\p{L}\\p{N}]*(?:['’][\\p{L}]+)?`, 'giu');
+    finders.set(keys, re);
+  }
+  return re;
+}
+
+function hitsOf(text: string, keys: ReadonlySet<string>): Hit[] {
+  const hits: Hit[] = [];
+  if (keys.size === 0) return hits;
+  for (const m of text.matchAll(finderOf(keys))) {
+    const k = matchKey(m[0]);
+    if (keys.has(k)) hits.push({ start: m.index, end: m.index + m[0].length, key: k });
+  }
+  // Accented text ("Zürich" for the query "zurich") escapes the regex: fold every word then.
+  if (new Set(hits.map((h) => h.key)).size < keys.size && !ASCII.test(text)) {
+    hits.length = 0;
+    for (const m of text.matchAll(WORD)) {
+      const k = matchKey(m[0]);
+      if (keys.has(k)) hits.push({ start: m.index, end: m.index + m[0].length, key: k });
+    }
+  }
+  return hits;
+}
+
+/** The span of about `chars` characters holding the most distinct query words (then the most hits), first hit to last. */
+function bestSpan(hits: Hit[], chars: number): { start: number; end: number } {
+  let best = { start: hits[0]!.start, end: hits[0]!.end };
+  let bestScore = -1;
+  const inWindow = new Map<string, number>();
+  let lo = 0;
+  for (let hi = 0; hi < hits.length; hi++) {
+    const h = hits[hi]!;
+    inWindow.set(h.key, (inWindow.get(h.key) ?? 0) + 1);
+    while (h.start - hits[lo]!.start > chars) {
+      const k = hits[lo++]!.key;
+      const n = inWindow.get(k)! - 1;
+      if (n === 0) inWindow.delete(k);
+      else inWindow.set(k, n);
+    }
+    const score = inWindow.size * 1000 + (hi - lo + 1);
+    if (score > bestScore) {
+      bestScore = score;
+      best = { start: hits[lo]!.start, end: h.end };
+    }
+  }
+  return best;
+}
+
+/**
+ * About `width` words of `text` around the best cluster of query words, one line, with "…" where text was cut.
+ * Without a match, the opening words.
+ */
+export function snippetOf(text: string, keys: ReadonlySet<string>, width = 16): string {
+  // Long articles: look at the first 20,000 characters only; the excerpt is for a result list.
+  const head = text.length > 20_000 ? text.slice(0, 20_000) : text;
+  const hits = hitsOf(head, keys);
+  let from = 0;
+  if (hits.length) {
+    const span = bestSpan(hits, width * CHARS_PER_WORD);
+    // Start a few words before the first hit, so the match reads in context, if the words up to the last hit leave
+    // room for them.
+    const spanWords = [...head.slice(span.start, span.end).matchAll(WORD)].length;
+    const room = Math.max(0, Math.min(3, width - spanWords));
+    const before = [...head.slice(Math.max(0, span.start - 60), span.start).matchAll(WORD)];
+    const back = room > 0 ? before[Math.max(0, before.length - room)] : undefined;
+    from = back ? Math.max(0, span.start - 60) + back.index : span.start;
+    if (from > 0 && !WORD_BEFORE.test(head.slice(0, from))) from = 0;
+  }
+  // `width` words from there.
+  const scan = new RegExp(WORD.source, 'gu');
+  scan.lastIndex = from;
+  let end = from;
+  let n = 0;
+  let m = scan.exec(head);
+  for (; m && n < width; m = scan.exec(head), n++) end = m.index + m[0].length;
+  if (n === 0) return '';
+  // Through the text's last word: keep its closing punctuation.
+  const to = !m && head === text ? text.length : end;
+  const body = text.slice(from, to).replace(/\s+/g, ' ').trim();
+  return (from > 0 ? '…' : '') + body + (to < text.length ? '…' : '');
+}
