@@ -3,10 +3,10 @@ import { dyadSeries, type DyadBy, type DyadEvent, type DyadPeriod } from '../ana
 import { NewsgraphError } from '../errors.js';
 import { gdeltHeader, gdeltRow, tsvLines } from '../export/gdelt.js';
 import { gkgHeader, toGkgRow } from '../export/gkg.js';
-import { actorMatches, checkActor, eventDay, parseFilter, queryDocs, queryEvents, storedDocs, type RawFilter } from '../export/query.js';
+import { actorMatches, checkActor, dayOf, parseFilter, queryDocs, queryEvents, type RawFilter } from '../export/query.js';
 import { csvHeader, csvRow, flattenEvent, jsonlLine } from '../export/tabular.js';
 import { requireStore, withStore } from '../store/open.js';
-import type { Store } from '../store/store.js';
+import type { EventQuery, Store } from '../store/store.js';
 import { writeOut } from './io.js';
 
 export const EXPORT_FORMATS = ['gdelt', 'gkg', 'jsonl', 'csv'] as const;
@@ -43,19 +43,29 @@ export async function* exportLines(store: Store, format: ExportFormat, raw: RawF
   }
 }
 
-/** The dyad series of the stored events; each event is dated by its own day, else its article's published day. */
+/**
+ * The dyad series of the stored events; each event is dated by its own day, else its article's published day.
+ * Reads only the events between A and B (both directions) through the store's event index, a page at a time; when
+ * one code is a prefix of the other (USA, USAGOV) an event can match both on one side, so all of A's are read.
+ */
 export async function dyadFromStore(store: Store, a: string, b: string, by: DyadBy, opts: { symmetric?: boolean } = {}): Promise<DyadPeriod[]> {
   const A = checkActor(a, 'actor A');
   const B = checkActor(b, 'actor B');
+  const queries: EventQuery[] = A.startsWith(B) || B.startsWith(A) ? [{ actor: A }] : [{ source: A, target: B }, { source: B, target: A }];
   const events: DyadEvent[] = [];
-  for await (const { doc } of storedDocs(store)) {
-    for (const e of doc.events ?? []) {
-      const hasA = actorMatches(e.source, A) || actorMatches(e.target, A);
-      const hasB = actorMatches(e.source, B) || actorMatches(e.target, B);
-      if (!hasA || !hasB) continue;
-      const day = eventDay(e, doc);
-      // A month-precise event date still counts for --by month.
-      events.push({ quadClass: e.quadClass, goldstein: e.goldstein, source: e.source, target: e.target, date: day ?? e.date });
+  const limit = 1000;
+  for (const q of queries) {
+    for (let offset = 0; ; offset += limit) {
+      const page = await store.events({ ...q, limit, offset });
+      for (const { event: e, published } of page.items) {
+        const hasA = actorMatches(e.source, A) || actorMatches(e.target, A);
+        const hasB = actorMatches(e.source, B) || actorMatches(e.target, B);
+        if (!hasA || !hasB) continue;
+        const day = dayOf(e.date) ?? dayOf(published);
+        // A month-precise event date still counts for --by month.
+        events.push({ quadClass: e.quadClass, goldstein: e.goldstein, source: e.source, target: e.target, date: day ?? e.date });
+      }
+      if (page.items.length < limit) break;
     }
   }
   return dyadSeries(events, A, B, by, opts);
