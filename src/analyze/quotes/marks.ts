@@ -1,5 +1,5 @@
 // Quotation marks within paragraphs: pairs of curly or straight double quotes (single quotes when a paragraph has
-// no double ones), and quotations left open at a paragraph's end that the next paragraph continues.
+// no double ones, or only double ones nested inside single ones), and quotations left open at a paragraph's end that the next paragraph continues.
 import type { Doc, Span } from '../../model.js';
 
 export interface QuoteMarks {
@@ -23,19 +23,32 @@ function isOpening(text: string, i: number, from: number): boolean {
 
 /** Finds quotations in one paragraph [from, to). */
 function inParagraph(text: string, from: number, to: number, p: number, out: QuoteMarks[]): void {
-  let doubles = 0;
+  const doubles: number[] = [];
   for (let i = from; i < to; i++) {
     const c = text[i];
-    if (c === '"' || c === '“' || c === '”' || c === '«' || c === '»') doubles++;
+    if (c === '"' || c === '“' || c === '”' || c === '«' || c === '»') doubles.push(i);
   }
-  const useSingle = doubles === 0;
+  if (!doubles.length) return scan(text, from, to, p, true, out);
+  // British style: single marks outside, double ones nested inside ('They keep saying "trust us", but …').
+  if (/['‘]/.test(text.slice(from, to))) {
+    const singles: QuoteMarks[] = [];
+    scan(text, from, to, p, true, singles);
+    if (singles.length && doubles.every((d) => singles.some((q) => q.open < d && d < q.close))) {
+      out.push(...singles);
+      return;
+    }
+  }
+  scan(text, from, to, p, false, out);
+}
+
+function scan(text: string, from: number, to: number, p: number, useSingle: boolean, out: QuoteMarks[]): void {
   let open = -1;
   for (let i = from; i < to; i++) {
     const c = text[i]!;
     let kind: 'open' | 'close' | null = null;
-    if (c === '“' || c === '«') kind = 'open';
-    else if (c === '”' || c === '»') kind = 'close';
-    else if (c === '"') kind = open < 0 && isOpening(text, i, from) ? 'open' : open >= 0 ? 'close' : null;
+    if (!useSingle && (c === '“' || c === '«')) kind = 'open';
+    else if (!useSingle && (c === '”' || c === '»')) kind = 'close';
+    else if (!useSingle && c === '"') kind = open < 0 && isOpening(text, i, from) ? 'open' : open >= 0 ? 'close' : null;
     else if (useSingle && (c === '‘' || c === "'" || c === '’')) {
       const before = i > from ? text[i - 1]! : ' ';
       const after = text[i + 1] ?? ' ';

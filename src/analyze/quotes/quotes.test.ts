@@ -97,3 +97,146 @@ test('no quote: "no immediate comment", negated speech, and questions of fact', 
   const qs = quotes('There was no immediate comment from Lars Penn. Ana Kovec did not say whether the talks would resume.');
   assert.equal(qs.length, 0, JSON.stringify(qs));
 });
+
+test('a second quotation in the paragraph, after the attribution, keeps the speaker', () => {
+  const qs = quotes('"The ceasefire is holding," Lars Penn said. "Not a single shot has been fired since midnight."');
+  assert.equal(find(qs, 'Not a single shot')?.kind, 'direct');
+  assert.equal(find(qs, 'Not a single shot')?.speaker?.name, 'Lars Penn');
+});
+
+test('the speaker phrase after a quotation: title, relative clause, age, apposed name, modifier', () => {
+  const qs = quotes(
+    [
+      '"Every kilometre of the border is watched," said Interior Minister Marek Halden.',
+      '"This law will be challenged in every court," Mira Holt, who leads the Greens in the regional parliament, said on Monday.',
+      '"I will not resign," Tomas Aras, 61, told the television channel on Sunday night.',
+      '"The talks were difficult," the spokesman, Lars Penn, said.',
+      '"The camps are full," said the UN refugee chief, Ana Kovec, after visiting the border.',
+    ].join('\n\n'),
+  );
+  assert.equal(find(qs, 'Every kilometre')?.speaker?.name, 'Marek Halden');
+  assert.equal(find(qs, 'This law will')?.speaker?.name, 'Mira Holt');
+  assert.equal(find(qs, 'I will not resign')?.speaker?.name, 'Tomas Aras');
+  assert.equal(find(qs, 'The talks were')?.speaker?.name, 'Lars Penn');
+  assert.equal(find(qs, 'The camps are full')?.speaker?.name, 'Ana Kovec');
+});
+
+test('a "not" inside the quotation does not negate the attribution after it', () => {
+  const qs = quotes('"We will come whether they like it or not," said Marek Halden, "and we will stay."');
+  assert.equal(find(qs, 'We will come')?.speaker?.name, 'Marek Halden');
+  assert.equal(find(qs, 'and we will stay')?.speaker?.name, 'Marek Halden');
+});
+
+test('a pronoun the entities leave open goes to the latest speaker of its gender', () => {
+  const qs = quotes(
+    'President Amara Diallo opened the summit in Dakar.\n\n“We have talked about this for thirty years,” she said. “It is time to act.”\n\nShe added: “Those who block it will have to explain themselves.”',
+  );
+  assert.equal(find(qs, 'It is time')?.speaker?.name, 'Amara Diallo');
+  assert.equal(find(qs, 'Those who block')?.speaker?.name, 'Amara Diallo');
+});
+
+test('an organization named by a nominal: "the ministry said in a statement"', () => {
+  const qs = quotes('The Foreign Ministry in Ankara summoned the ambassador on Friday.\n\n“Such provocations will be answered,” the ministry said in a statement.');
+  assert.equal(find(qs, 'Such provocations')?.speaker?.name, 'Foreign Ministry');
+  assert.equal(qs.filter((q) => q.kind === 'indirect').length, 0, 'the phrase after the attribution is not reported speech');
+});
+
+test('"was quoted as saying", before a partial quotation and after a direct one', () => {
+  const qs = quotes(
+    'Marek Halden was quoted as saying by the state news agency that "no decision has been taken."\n\n"We are ready to resume shipments," Lars Penn was quoted as saying.',
+  );
+  assert.equal(find(qs, 'no decision')?.kind, 'partial');
+  assert.equal(find(qs, 'no decision')?.speaker?.name, 'Marek Halden');
+  assert.equal(find(qs, 'We are ready')?.speaker?.name, 'Lars Penn');
+});
+
+test('a quotation opening the paragraph after reported speech or a speech act continues that speaker', () => {
+  const qs = quotes(
+    'Speaking in Islamabad, Marek Halden said the bombers had crossed the border at night.\n\n"We have shared the evidence. We expect action, not words."\n\nMira Holt described the attack at a briefing.\n\n"The militants came at dawn.\n\n"Eleven soldiers were killed."',
+  );
+  assert.equal(find(qs, 'We have shared')?.speaker?.name, 'Marek Halden');
+  assert.equal(find(qs, 'The militants came')?.speaker?.name, 'Mira Holt');
+  assert.equal(find(qs, 'Eleven soldiers')?.speaker?.name, 'Mira Holt');
+  assert.equal(qs.filter((q) => q.kind === 'indirect' && q.text.includes('briefing')).length, 0, '"described the attack" has no reported content');
+});
+
+test('British style: single quotation marks with double ones nested inside', () => {
+  const qs = quotes('\'They keep saying "trust us", but trust has to be earned,\' Mira Holt said.');
+  const q = find(qs, 'They keep saying');
+  assert.equal(q?.kind, 'direct');
+  assert.ok(q?.text.endsWith('earned,'), q?.text);
+  assert.equal(q?.speaker?.name, 'Mira Holt');
+});
+
+test('a cue word used as a noun is not an attribution ("dismissed the claim")', () => {
+  const qs = quotes('Ana Kovec said on Wednesday: "The coalition is stable and the budget will pass."\n\nOpposition leaders dismissed the claim and said they would table a motion.');
+  assert.equal(find(qs, 'The coalition')?.speaker?.name, 'Ana Kovec');
+  assert.equal(find(qs, 'The coalition')?.cue, 'said');
+});
+
+test('reported speech: apposed name, "according to" with a title, and a coordinated verb', () => {
+  const qs = quotes(
+    [
+      'The mayor of the city, Marek Halden, complained that promised air defence systems had not been delivered.',
+      'The army has withdrawn two brigades from the front, according to Defence Minister Lars Penn.',
+      'Mira Holt said the plan was "realistic" but warned that it depended on money from abroad.',
+    ].join(' '),
+  );
+  const by = (s: string) => qs.find((q) => q.kind === 'indirect' && q.text.includes(s));
+  assert.equal(by('air defence')?.speaker?.name, 'Marek Halden');
+  assert.equal(by('two brigades')?.speaker?.name, 'Lars Penn');
+  assert.equal(by('the plan was')?.text, 'the plan was "realistic"');
+  assert.equal(by('depended on money')?.speaker?.name, 'Mira Holt');
+});
+
+test('no reported speech from the attribution of a direct quote: "said in an interview", "told the assembly:"', () => {
+  const qs = quotes(
+    '"Sanctions are working," Ana Kovec said in an interview with a newspaper.\n\nLars Penn told the assembly in the capital: "Our region cannot afford another coup."\n\nMira Holt posted a long message on Sunday night.',
+  );
+  assert.deepEqual(
+    qs.filter((q) => q.kind === 'indirect').map((q) => q.text),
+    [],
+  );
+  assert.equal(find(qs, 'Our region')?.speaker?.name, 'Lars Penn');
+});
+
+test('partial quotations after "called" and "described … as"', () => {
+  const qs = quotes('The spokesman, Tomas Aras, called the visit "a serious provocation." Lars Penn described the incursion as "reckless and dangerous".');
+  assert.equal(find(qs, 'a serious provocation')?.speaker?.name, 'Tomas Aras');
+  assert.equal(find(qs, 'reckless and dangerous')?.speaker?.name, 'Lars Penn');
+});
+
+test('a short quoted term that opens a sentence is not speech', () => {
+  const qs = quotes('Marek Halden said the talks had failed.\n\n"Border of Silence" was pulled from state television hours before it was due to air.');
+  assert.notEqual(find(qs, 'Border of Silence')?.kind, 'direct');
+});
+
+test('a country before a title is a modifier, "State" is no cue, and "Sen." does not end the attribution', () => {
+  const qs = quotes('"We will not back down," U.S. Secretary of State Marco Rubio said on Tuesday.\n\n"Nor will we," Sen. Lindsey Graham told reporters.');
+  assert.equal(find(qs, 'We will not back down')?.speaker?.name, 'Marco Rubio');
+  assert.equal(find(qs, 'We will not back down')?.cue, 'said');
+  assert.equal(find(qs, 'Nor will we')?.speaker?.name, 'Lindsey Graham');
+});
+
+test('partial quotations: a plural noun or a base form before the mark is no cue', () => {
+  const qs = quotes('Ana Kovec called the Velorian claims "baseless and reckless". She called the sanctions "an act of aggression" and said her country would respond "in proportion and in time."');
+  const baseless = find(qs, 'baseless');
+  assert.equal(baseless?.kind, 'partial');
+  assert.equal(baseless?.speaker?.name, 'Ana Kovec');
+  assert.equal(baseless?.cue, 'called');
+  const proportion = find(qs, 'in proportion');
+  assert.equal(proportion?.kind, 'partial');
+  assert.equal(proportion?.speaker?.name, 'Ana Kovec');
+  assert.equal(proportion?.cue, 'said');
+});
+
+test('a quotation introduced by a participle without a subject continues the speaker', () => {
+  const qs = quotes('"We will rebuild the bridge," Lars Penn told reporters, before adding: "It will take a year."');
+  assert.equal(find(qs, 'It will take a year')?.speaker?.name, 'Lars Penn');
+  assert.equal(find(qs, 'It will take a year')?.cue, 'adding');
+});
+
+test('an attribution to someone who is not an entity does not take the previous speaker', () => {
+  const qs = quotes('"The deal is close," Lars Penn said.\n\n"We expect a decision within days," a senior official told reporters.');
+  assert.equal(find(qs, 'We expect a decision')?.speaker, null);
+});
