@@ -1,6 +1,7 @@
 // API bench: 100,000 synthetic analysed articles put in big transactions (annotations and story linking included),
 // then the server on 127.0.0.1 (ephemeral port, its own process) under autocannon for ~10 s per endpoint.
 //   npm run build && node dist/bench/api.js [--docs 100000] [--duration 10] [--connections 10] [--processes 1] [--db PATH]
+//     [--sweep]   then the mixed traffic at doubling fixed rates: the rate carried with p99 under 100 ms
 // Standalone on purpose: not part of `npm test` nor of `npm run bench`.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -118,12 +119,13 @@ interface Row {
   non2xx: number;
 }
 
-async function cannon(name: string, url: string, paths: string[], o: { duration: number; connections: number }): Promise<Row> {
+async function cannon(name: string, url: string, paths: string[], o: { duration: number; connections: number; rate?: number }): Promise<Row> {
   let i = 0;
   const result = await autocannon({
     url,
     connections: o.connections,
     duration: o.duration,
+    ...(o.rate ? { overallRate: o.rate } : {}),
     requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length]! }) }],
   });
   return { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx };
@@ -145,7 +147,7 @@ async function main(): Promise<void> {
       sample.push(...(await store.list({ limit: 1000, offset })).map((s) => ({ id: s.id, article: { title: s.title } })));
     }
     await store.close();
-    await measure(db, sample as unknown as Doc[], { duration, connections, processes });
+    await measure(db, sample as unknown as Doc[], { duration, connections, processes, sweep: process.argv.includes('--sweep') });
     return;
   }
   try {
@@ -168,7 +170,7 @@ async function main(): Promise<void> {
         `in ${putSeconds.toFixed(1)} s (${Math.round(n / putSeconds).toLocaleString('en')} docs/s); ${stories.toLocaleString('en')} stories`,
     );
 
-    await measure(db, docs, { duration, connections, processes });
+    await measure(db, docs, { duration, connections, processes, sweep: process.argv.includes('--sweep') });
   } finally {
     if (dbArg < 0) rmSync(dir, { recursive: true, force: true });
   }
@@ -190,7 +192,42 @@ export function searchQueries(docs: Doc[], n: number): string[] {
   return [...out];
 }
 
-async function measure(db: string, docs: Doc[], o: { duration: number; connections: number; processes: number }): Promise<void> {
+/**
+ * A reader's traffic: of every 20 requests, 14 open an article, 4 ask for its next story, 2 search (distinct
+ * queries). Deterministic order, so runs compare.
+ */
+export function mixedPaths(ids: string[], queries: string[]): string[] {
+  const paths: string[] = [];
+  for (let k = 0; k < 20_000; k++) {
+    const id = ids[k % ids.length]!;
+    const slot = k % 20;
+    if (slot < 14) paths.push(`/api/articles/${id}`);
+    else if (slot < 18) paths.push(`/api/articles/${id}/next?seen=${ids[(k + 1) % ids.length]}`);
+    else paths.push(`/api/search?q=${encodeURIComponent(queries[k % queries.length]!)}`);
+  }
+  return paths;
+}
+
+/**
+ * The load the server carries with p99 under 100 ms: the mixed traffic at a fixed request rate (autocannon's
+ * overallRate over 50 connections), doubling from 250 req/s until p99 passes 100 ms or any request fails.
+ */
+async function sweep(url: string, paths: string[], o: { duration: number }): Promise<void> {
+  console.log('\nmixed traffic (70% article, 20% next story, 10% search) at fixed rates, 50 connections:');
+  console.log('offered req/s   served req/s   p50 ms   p99 ms   errors  non-2xx');
+  let best: Row | null = null;
+  for (let rate = 250; rate <= 64_000; rate *= 2) {
+    const row = await cannon('mixed', url, paths, { duration: o.duration, connections: 50, rate });
+    console.log(
+      `${String(rate).padStart(13)}   ${Math.round(row.rps).toLocaleString('en').padStart(12)}  ${String(row.p50).padStart(7)}  ${String(row.p99).padStart(7)}  ${String(row.errors).padStart(7)}  ${String(row.non2xx).padStart(7)}`,
+    );
+    if (row.p99 >= 100 || row.errors > 0 || row.non2xx > 0 || row.rps < rate * 0.9) break;
+    best = row;
+  }
+  console.log(best ? `\nwith p99 under 100 ms and no errors: ${Math.round(best.rps).toLocaleString('en')} req/s (p99 ${best.p99} ms)` : '\np99 passed 100 ms at the lowest rate');
+}
+
+async function measure(db: string, docs: Doc[], o: { duration: number; connections: number; processes: number; sweep: boolean }): Promise<void> {
   // The server as users run it: `newsgraph serve`, in its own process(es), on an ephemeral port.
   const bin = fileURLToPath(new URL('../../bin/newsgraph.js', import.meta.url));
   const child = spawn(process.execPath, [bin, 'serve', '--db', db, '--port', '0', '--processes', String(o.processes)], {
@@ -226,6 +263,7 @@ async function measure(db: string, docs: Doc[], o: { duration: number; connectio
     }
     const worst = Math.max(...rows.map((x) => x.p99));
     console.log(`\ngoal p99 < 50 ms: ${worst < 50 ? 'met' : 'NOT met'} (worst p99 ${worst} ms)`);
+    if (o.sweep) await sweep(url, mixedPaths(ids, queries), o);
   } finally {
     child.kill('SIGTERM');
   }
