@@ -6,7 +6,7 @@ import { newDoc } from '../pipeline.js';
 import { SqliteStore } from '../store/sqlite.js';
 import { checkBy, checkFormat, cmdDyad, cmdExport, dyadFromStore, dyadTable, exportLines } from '../cli/export-commands.js';
 import { GDELT_EVENT_COLUMNS } from './gdelt.js';
-import { eventDay, matchDoc, matchEvent, parseFilter, queryEvents, storedDocs } from './query.js';
+import { candidateIds, eventDay, matchDoc, matchEvent, parseFilter, queryEvents, storedDocs } from './query.js';
 
 function ev(code: string, src: string | null, tgt: string | null, date: string | null, quadClass = 1, goldstein = 1): NewsEvent {
   return {
@@ -145,4 +145,23 @@ test('commands reject bad input before touching the store', async () => {
   await assert.rejects(cmdExport({ db: '/nonexistent/x.db', format: 'tsv' }), /--format must be/);
   await assert.rejects(cmdExport({ db: '/nonexistent/x.db', format: 'csv' }), /\/nonexistent\/x\.db: no such store/);
   await assert.rejects(cmdDyad('USA', 'RUS', { db: '/nonexistent/x.db', by: 'fortnight' }), /--by must be day, week or month/);
+});
+
+test('an actor or code filter reads only the articles the event index names', async () => {
+  const s = await store();
+  assert.equal(await candidateIds(s, parseFilter({ from: '2025-01-01' })), null, 'dates alone: every article is read');
+  const ids = await candidateIds(s, parseFilter({ actor: 'chn' }));
+  assert.deepEqual([...ids!], [DOCS[1]!.id]);
+  let reads = 0;
+  const counting = new Proxy(s, {
+    get(target, prop, receiver) {
+      if (prop === 'get') return async (id: string) => (reads++, target.get(id));
+      const v = Reflect.get(target, prop, receiver);
+      return typeof v === 'function' ? v.bind(target) : v;
+    },
+  });
+  const usa = await collect(queryEvents(counting, parseFilter({ actor: 'CHN' })));
+  assert.deepEqual(usa.map((x) => x.event.code), ['042']);
+  assert.equal(reads, 1, 'one document read, not four');
+  await s.close();
 });

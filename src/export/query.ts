@@ -1,5 +1,6 @@
 // Event queries over a store: page through the stored documents (bounded memory: one page of summaries and one
-// document at a time) and keep the events that match an actor prefix, a CAMEO code prefix and a date range.
+// document at a time) and keep the events that match an actor prefix, a CAMEO code prefix and a date range. With an
+// actor or code, the store's event index says which articles to read.
 import { NewsgraphError } from '../errors.js';
 import type { Doc, NewsEvent } from '../model.js';
 import type { ArticleSummary, Store } from '../store/store.js';
@@ -113,11 +114,34 @@ export interface MatchedEvent extends StoredDoc {
   index: number;
 }
 
-/** Every stored document, a page of summaries at a time, newest ingest first. */
-export async function* storedDocs(store: Store, pageSize = 200): AsyncGenerator<StoredDoc> {
-  for (let offset = 0; ; offset += pageSize) {
+/**
+ * The ids of the articles that have an event with the filter's actor and code, read from the store's event index;
+ * null when the filter names neither (then every article must be read). A superset of what matchEvent keeps: dates
+ * are left to matchEvent, which dates events exactly as the export does.
+ */
+export async function candidateIds(store: Store, f: EventFilter): Promise<Set<string> | null> {
+  if (!f.actor && !f.code) return null;
+  const ids = new Set<string>();
+  const limit = 1000;
+  for (let offset = 0; ; offset += limit) {
+    const page = await store.events({ ...(f.actor ? { actor: f.actor } : {}), ...(f.code ? { code: f.code } : {}), limit, offset });
+    for (const hit of page.items) ids.add(hit.articleId);
+    if (page.items.length < limit) return ids;
+  }
+}
+
+/**
+ * Every stored document, a page of summaries at a time, newest ingest first; with `only`, just those articles
+ * (summaries are still paged in store order, but only the listed documents are read and parsed).
+ */
+export async function* storedDocs(store: Store, pageSize = 200, only: Set<string> | null = null): AsyncGenerator<StoredDoc> {
+  if (only && only.size === 0) return;
+  let left = only?.size ?? Infinity;
+  for (let offset = 0; left > 0; offset += pageSize) {
     const page = await store.list({ limit: pageSize, offset });
     for (const summary of page) {
+      if (only && !only.has(summary.id)) continue;
+      left--;
       const doc = await store.get(summary.id);
       if (doc) yield { doc, summary };
     }
@@ -127,7 +151,7 @@ export async function* storedDocs(store: Store, pageSize = 200): AsyncGenerator<
 
 /** The stored events that pass a filter, in store order and event order. */
 export async function* queryEvents(store: Store, f: EventFilter, pageSize?: number): AsyncGenerator<MatchedEvent> {
-  for await (const sd of storedDocs(store, pageSize)) {
+  for await (const sd of storedDocs(store, pageSize, await candidateIds(store, f))) {
     for (const [index, event] of (sd.doc.events ?? []).entries()) {
       if (matchEvent(event, sd.doc, f)) yield { ...sd, event, index };
     }
@@ -136,5 +160,5 @@ export async function* queryEvents(store: Store, f: EventFilter, pageSize?: numb
 
 /** The stored articles that pass a filter (see matchDoc). */
 export async function* queryDocs(store: Store, f: EventFilter, pageSize?: number): AsyncGenerator<StoredDoc> {
-  for await (const sd of storedDocs(store, pageSize)) if (matchDoc(sd.doc, f)) yield sd;
+  for await (const sd of storedDocs(store, pageSize, await candidateIds(store, f))) if (matchDoc(sd.doc, f)) yield sd;
 }
