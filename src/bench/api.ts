@@ -1,6 +1,6 @@
 // API bench: 100,000 synthetic analysed articles put in big transactions (annotations and story linking included),
 // then the server on 127.0.0.1 (ephemeral port, its own process) under autocannon for ~10 s per endpoint.
-//   npm run build && node dist/bench/api.js [--docs 100000] [--duration 10] [--connections 10] [--processes 1] [--db PATH]
+//   npm run build && node dist/bench/api.js [--docs 100000] [--duration 10] [--connections 10] [--processes 1] [--db PATH|postgres://…]
 //     [--sweep]   then the mixed traffic at doubling fixed rates: the rate carried with p99 under 100 ms
 // Standalone on purpose: not part of `npm test` nor of `npm run bench`.
 import { spawn } from 'node:child_process';
@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import type { Doc, EntityType } from '../model.js';
 import { newDoc } from '../pipeline.js';
-import { SqliteStore } from '../store/sqlite.js';
+import { openStore } from '../store/open.js';
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(name);
@@ -139,24 +139,28 @@ async function main(): Promise<void> {
   const dbArg = process.argv.indexOf('--db');
   const dir = mkdtempSync(join(tmpdir(), 'ng-api-bench-'));
   const db = dbArg >= 0 ? process.argv[dbArg + 1]! : join(dir, 'bench.db');
-  // --reuse: measure an existing bench store (built by an earlier run with --db PATH) without building it again.
-  if (process.argv.includes('--reuse') && dbArg >= 0 && existsSync(db)) {
-    const store = new SqliteStore(db);
+  const isPg = /^postgres(?:ql)?:\/\//i.test(db);
+  // --reuse: measure an existing bench store (built by an earlier run with --db PATH|URL) without building it again.
+  if (process.argv.includes('--reuse') && dbArg >= 0 && (isPg || existsSync(db))) {
+    const store = await openStore(db);
     const sample: { id: string; article: { title: string | null } }[] = [];
     for (let offset = 0; offset < 20_000; offset += 1000) {
       sample.push(...(await store.list({ limit: 1000, offset })).map((s) => ({ id: s.id, article: { title: s.title } })));
     }
     await store.close();
-    await measure(db, sample as unknown as Doc[], { duration, connections, processes, sweep: process.argv.includes('--sweep') });
-    return;
+    if (sample.length) {
+      await measure(db, sample as unknown as Doc[], { duration, connections, processes, sweep: process.argv.includes('--sweep') });
+      return;
+    }
   }
   try {
     let t = performance.now();
     const docs = syntheticCorpus(n);
     const genSeconds = (performance.now() - t) / 1000;
-    const store = new SqliteStore(db);
+    // Any store: the SQLite file by default, or PostgreSQL with --db postgres://… (?schema=NAME keeps it apart).
+    const store = await openStore(db);
     t = performance.now();
-    const batch = 5_000;
+    const batch = isPg ? 500 : 5_000;
     for (let i = 0; i < docs.length; i += batch) {
       await store.putMany(docs.slice(i, i + batch));
       process.stderr.write(`\rstored ${Math.min(i + batch, docs.length).toLocaleString('en')} / ${docs.length.toLocaleString('en')}`);

@@ -154,6 +154,8 @@ export interface NextArticle {
 export interface Store {
   /** Store an analysed document; a document whose id is already stored is left as it is. */
   put(doc: Doc): Promise<PutResult>;
+  /** Many documents in one transaction: all are stored or, if anything throws, none of this batch is. */
+  putMany(docs: Iterable<Doc>): Promise<PutResult[]>;
   has(id: string): Promise<boolean>;
   /** The stored document by full id or by a unique id prefix (at least 6 hex characters). */
   get(idOrPrefix: string): Promise<Doc | null>;
