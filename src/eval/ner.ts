@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import '../index.js';
 import { analyzeBody } from '../analyze/body.js';
@@ -76,7 +77,9 @@ export function readIob2(file: string): Doc[] {
 }
 
 const TYPE_TAG: Record<string, Tag | undefined> = { person: 'PER', organization: 'ORG', location: 'LOC', facility: 'LOC' };
-const PRONOUN = /^(?:he|him|his|himself|she|her|hers|herself|the\s|his\s|her\s)/i;
+// Pronouns and role nominals ("the president", "his envoy") resolve to entities but are not names. Whole words only:
+// "Hezbollah", "Henry" and "Sheila" are names.
+const PRONOUN = /^(?:(?:he|him|his|himself|she|her|hers|herself)$|(?:the|his|her)\s)/i;
 
 function ours(text: string): Span[] {
   const doc = analyzeBody(text, null);
@@ -204,4 +207,5 @@ function main(): void {
   }
 }
 
-main();
+// Run only as a script, so the reader and scorer can be imported.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

@@ -8,7 +8,8 @@ import { language, languageOf } from '../language/index.js';
 import type { Token } from '../language/tokens.js';
 import { lookupName, lookupPlace, type KbHit } from './kb.js';
 import { recognize, type RawMention } from './recognize.js';
-import { REGNAL_TITLES } from './lexicon.js';
+import { isCommonWord, REGNAL_TITLES } from './lexicon.js';
+import { isPersonRole } from './titles.js';
 import { appositionRole, roleBefore, titleRole } from './roles.js';
 import { resolvePronouns, type PersonRef } from './pronouns.js';
 
@@ -25,6 +26,61 @@ interface Ent {
   fields: Set<string>;
   gender: 'm' | 'f' | null;
   order: number;
+}
+
+/** Prepositions after which an unknown single name is a place ("near Hilla", "in Baiji"); "at" and "to" also take firms. */
+const STRONG_PLACE_CUES = new Set(['in', 'near', 'outside', 'inside', 'throughout', 'across', 'around']);
+
+/**
+ * Unknown names in a list with known names of one type ("Mosul, Baiji, and Tuz"): the list's type for each. Items are
+ * single mentions joined by commas, "and" or "or" in one sentence.
+ */
+function coordinatedTypes(raw: RawMention[], tokens: Token[]): Map<RawMention, EntityType> {
+  const out = new Map<RawMention, EntityType>();
+  const joined = (x: RawMention, y: RawMention) => {
+    if (x.sentence !== y.sentence) return false;
+    const between = tokens.slice(x.tokEnd, y.tokStart).map((t) => t.text.toLowerCase());
+    return between.length >= 1 && between.length <= 2 && between.every((w) => w === ',' || w === 'and' || w === 'or' || w === '&');
+  };
+  let i = 0;
+  while (i < raw.length) {
+    let j = i + 1;
+    while (j < raw.length && joined(raw[j - 1]!, raw[j]!)) j++;
+    if (j - i >= 2) {
+      const types = new Set(raw.slice(i, j).filter((m) => m.type === 'person' || m.type === 'location' || m.type === 'organization').map((m) => m.type as EntityType));
+      if (types.size === 1) {
+        const t = [...types][0]!;
+        for (const m of raw.slice(i, j)) if (m.type === 'unknown' && !isCommonWord(m.text, 50)) out.set(m, t);
+      }
+    }
+    i = j;
+  }
+  return out;
+}
+
+/**
+ * Acronyms a text defines by writing them in brackets after the full name whose initials they are ("the Coalition
+ * Provisional Authority (CPA)", "World Conservation Union (IUCN)" does not match and is left alone), with the type of
+ * that name: organization unless the name was typed otherwise.
+ */
+function definedAcronyms(raw: RawMention[], tokens: Token[]): Map<string, EntityType> {
+  const out = new Map<string, EntityType>();
+  const initials = (x: RawMention) => tokens.slice(x.tokStart, x.tokEnd).filter((t) => t.cap).map((t) => t.text[0]).join('');
+  for (let i = 1; i < raw.length; i++) {
+    const m = raw[i]!;
+    if (m.why !== 'acronym' || out.has(m.text)) continue;
+    const bare = m.text.replace(/\./g, '');
+    // The name right before it in brackets, or any earlier organization with those initials ("the National
+    // Transportation Safety Board … The NTSB said").
+    const full = raw.slice(0, i).reverse().find((x) => {
+      if (x.tokEnd - x.tokStart < 2 || initials(x) !== bare) return false;
+      return (x.tokEnd === m.tokStart - 1 && tokens[m.tokStart - 1]!.text === '(') || x.type === 'organization';
+    });
+    if (!full) continue;
+    const t = full.type === 'location' || full.type === 'facility' || full.type === 'person' ? full.type : 'organization';
+    out.set(m.text, t);
+  }
+  return out;
 }
 
 const SPEECH_AFTER = new Set(['said', 'says', 'told', 'tells', 'wrote', 'added', 'asked', 'argued', 'insisted']);
@@ -115,10 +171,10 @@ export function analyzeActors(doc: Doc): Doc {
     return best;
   }
 
-  const acronymCount = new Map<string, number>();
-  for (const m of raw) if (m.why === 'acronym') acronymCount.set(m.text, (acronymCount.get(m.text) ?? 0) + 1);
+  const defined = definedAcronyms(raw, tokens);
 
   // 2. Every body mention, in order.
+  const listType = coordinatedTypes(raw, tokens);
   const mentionEntity: { m: RawMention; e: number }[] = [];
   for (const m of raw) {
     if (m.type === 'nationality') continue;
@@ -126,14 +182,21 @@ export function analyzeActors(doc: Doc): Doc {
     if (m.type === 'person' || m.type === 'unknown') e = matchShort(m);
     if (e === null && m.type === 'unknown') {
       const next = tokens[m.tokEnd];
-      const place = lookupPlace(m.text, 1000);
-      if (place && (m.why === 'place-cue' || !givenName(m.text))) {
+      // A small place only after a place preposition ("near Hilla"): many small places share names with people and things.
+      const place = m.why === 'place-cue' ? lookupPlace(m.text, 1000) : null;
+      const listed = listType.get(m);
+      if (place) {
         e = create({ text: m.text, type: 'location', hit: place }, null);
+      } else if (listed && (m.why !== 'acronym' || (listed === 'person' && m.text.length >= 4))) {
+        // "Mosul, Baiji and Tuz", "Rumsfeld, Wolfowitz and Feith": an unknown name in a list takes its neighbours' type.
+        e = create({ ...m, type: listed }, null);
+      } else if (m.why === 'place-cue' && STRONG_PLACE_CUES.has(tokens[m.tokStart - 1]?.text.toLowerCase() ?? '')) {
+        e = create({ ...m, type: 'location' }, null);
       } else if (givenName(m.text) || (next && SPEECH_AFTER.has(next.text.toLowerCase()))) {
         e = create({ ...m, type: 'person' }, null);
-      } else if (m.why === 'acronym' && (acronymCount.get(m.text) ?? 0) >= 2) {
-        // An unknown acronym used more than once is an organization's short name.
-        e = create({ ...m, type: 'organization' }, null);
+      } else if (m.why === 'acronym' && defined.has(m.text)) {
+        // An acronym the text spells out ("the Coalition Provisional Authority (CPA)") names what it abbreviates.
+        e = create({ ...m, type: defined.get(m.text)! }, null);
       } else continue;
     }
     if (e === null) e = create(m, null);
@@ -175,7 +238,7 @@ export function analyzeActors(doc: Doc): Doc {
   }
   const taken = new Uint8Array(tokens.length);
   for (const { m } of mentionEntity) for (let k = m.tokStart; k < m.tokEnd; k++) taken[k] = 1;
-  const info = (e: number) => ({ gender: ents[e]!.gender, roleHeads: new Set(ents[e]!.roles.map((r) => r.split(' ').pop()!.toLowerCase())) });
+  const info = (e: number) => ({ gender: ents[e]!.gender, roleHeads: new Set(ents[e]!.roles.map(roleHead)) });
   for (const r of resolvePronouns(tokens, sentenceOf, bounds, refs, info, (k) => taken[k] === 1)) {
     const start = tokens[r.tokStart]!.start;
     const end = tokens[r.tokEnd - 1]!.end;
@@ -198,6 +261,13 @@ export function analyzeActors(doc: Doc): Doc {
 
   doc.entities = finish(ents);
   return doc;
+}
+
+/** The noun a role phrase is about: "spokesman for the ministry" → spokesman, "Kremlin foreign policy aide" → aide. */
+function roleHead(role: string): string {
+  const words = role.toLowerCase().split(' ');
+  const person = words.filter((w) => isPersonRole(w));
+  return person.length ? person[person.length - 1]! : words[words.length - 1]!;
 }
 
 function genderOfGiven(w: string): 'm' | 'f' | null {

@@ -1,10 +1,10 @@
 // One place where the recognizer asks our knowledge about a name: people, organizations, countries, metonyms,
 // capitals and places. Everything returned is a fact from the data files, with the date taken into account.
 import type { EntityType } from '../../model.js';
-import { countryByCapital, countryByDemonym, countryByName, metonym } from '../../knowledge/countries.js';
+import { countries, countryByCapital, countryByDemonym, countryByName, metonym } from '../../knowledge/countries.js';
 import { resolvePlace } from '../../knowledge/gazetteer.js';
 import { groupByWord } from '../../knowledge/groups.js';
-import { regionByName } from '../../knowledge/regions.js';
+import { allRegionsByName, regionByName } from '../../knowledge/regions.js';
 import { orgByName } from '../../knowledge/organizations.js';
 import { personByName, positionsAt, type Person } from '../../knowledge/people.js';
 
@@ -52,6 +52,9 @@ function lookupUncached(name: string, date: string | null): KbHit | null {
   }
   const country = countryByName(name);
   if (country) return { kind: 'country', type: 'location', name: country.name, country: country.alpha3, sector: null, actorCode: country.alpha3, roles: [], gender: null };
+  // A name two countries share ("Korea", "Congo") is still a country, of no one state.
+  const shared = countries().allByName(name);
+  if (shared.length > 1) return { kind: 'country', type: 'location', name: stripThe(name), country: null, sector: null, actorCode: null, roles: [], gender: null };
   if (cap) {
     const place = resolvePlace(name, { country: cap.alpha3 });
     return { kind: 'capital', type: 'location', name: stripThe(name), country: cap.alpha3, sector: 'GOV', actorCode: cap.alpha3 + 'GOV', roles: [], gender: null, ...(place ? { lat: place.lat, lon: place.lon } : {}) };
@@ -59,7 +62,17 @@ function lookupUncached(name: string, date: string | null): KbHit | null {
   // Two-letter postal codes ("OK", "IN", "ME") are ordinary words too often to stand alone.
   const region = /^[A-Z]{2}$/.test(name.trim()) ? null : regionByName(name);
   if (region) return { kind: 'place', type: 'location', name: region.name, country: region.country, sector: null, actorCode: region.country, roles: [], gender: null, lat: region.lat, lon: region.lon };
+  // A region name two states share ("Punjab") is still a place.
+  if (!/^[A-Z]{2,5}$/.test(name.trim()) && allRegionsByName(name).length > 1) return { kind: 'place', type: 'location', name: stripThe(name), country: null, sector: null, actorCode: null, roles: [], gender: null };
   return null;
+}
+
+/** A two-letter postal code of a state or province ("TX", "OH", "NSW" too), which only context makes a place. */
+export function lookupStateCode(code: string): KbHit | null {
+  if (!/^[A-Z]{2,3}$/.test(code)) return null;
+  const region = regionByName(code);
+  if (!region) return null;
+  return { kind: 'place', type: 'location', name: region.name, country: region.country, sector: null, actorCode: region.country, roles: [], gender: null, lat: region.lat, lon: region.lon };
 }
 
 /** A religious, ethnic or regional group word ("Shiite", "Kurds", "European") → its code. */

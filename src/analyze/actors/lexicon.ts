@@ -35,10 +35,10 @@ export function isCommonWord(w: string, minCount = 50): boolean {
 }
 
 /** Honorifics: what follows is a person. */
-export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'dame', 'lord', 'lady', 'madam', 'mme', 'm']);
+export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'dame', 'lord', 'lady', 'madam', 'mme', 'm', 'aunt', 'auntie', 'uncle', 'grandma', 'grandpa', 'cousin']);
 
 /** Titles that stay part of a name when only a given name follows ("Pope Francis", "King Charles"). */
-export const REGNAL_TITLES = new Set(['pope', 'king', 'queen', 'prince', 'princess', 'emperor', 'empress', 'sheikh', 'sultan', 'emir', 'saint', 'st', 'ayatollah', 'archbishop', 'patriarch', 'grand']);
+export const REGNAL_TITLES = new Set(['pope', 'king', 'queen', 'prince', 'princess', 'emperor', 'empress', 'sheikh', 'sultan', 'emir', 'saint', 'st', 'ayatollah', 'shaikh', 'sheik', 'archbishop', 'patriarch', 'grand']);
 
 /** Lower-case particles inside names ("Charles de Gaulle", "Bashar al-Assad", "Ursula von der Leyen"). */
 export const NAME_PARTICLES = new Set(['de', 'da', 'do', 'dos', 'das', 'du', 'del', 'della', 'di', 'van', 'von', 'der', 'den', 'ter', 'le', 'la', 'al', 'el', 'bin', 'ibn', 'bint', 'ben', 'abu', 'y']);
@@ -46,18 +46,22 @@ export const NAME_PARTICLES = new Set(['de', 'da', 'do', 'dos', 'das', 'du', 'de
 /** Last words of organization names. */
 export const ORG_HEADS = new Set(
   (
-    'ministry ministries council party union bank agency committee commission corporation corp inc ltd llc plc co company group front ' +
+    'ministry ministries council party union bank agency committee commission corporation corp inc ltd llc llp plc co company group front ' +
     'army forces force navy guard guards brigade brigades battalion regiment militia movement organization organisation institute ' +
     'university college school academy association foundation federation fund court tribunal parliament assembly congress senate ' +
     'department office service services police authority administration bureau board league alliance coalition network society ' +
     'club team times post news press tribune herald journal gazette telegraph guardian review radio television tv broadcasting ' +
     'airlines airways railways industries holdings technologies systems motors energy petroleum oil gas church mosque synagogue ' +
+    'electric electrical computers plumbing landscaping construction insurance realty tire tires auto movers cleaners ' +
+    'photography studio studios transport limos limousine pizza pizzeria grill restaurant cafe café bakery bagels salon ' +
+    'dental pharmacy deli bistro diner brewery winery consulting solutions marketing entertainment productions ' +
+    'orchestra philharmonic choir ensemble quartet ag gmbh nv sa spa lp pvt pty partners associates consultants securities capital investments ventures laboratories labs pharmaceuticals enterprises ' +
     'cabinet government secretariat presidency embassy consulate mission delegation directorate command'
   ).split(' '),
 );
 
 /** Words that open organization names ("Ministry of Defence", "Bank of England", "University of Kent"). */
-export const ORG_OPENERS = new Set(['ministry', 'bank', 'university', 'department', 'office', 'council', 'court', 'house', 'church', 'party', 'federation', 'union', 'association', 'institute', 'league', 'organization', 'organisation', 'committee', 'commission', 'people']);
+export const ORG_OPENERS = new Set(['ministry', 'bank', 'university', 'school', 'college', 'academy', 'museum', 'board', 'agency', 'authority', 'bureau', 'department', 'office', 'council', 'court', 'house', 'church', 'party', 'federation', 'union', 'association', 'institute', 'league', 'organization', 'organisation', 'committee', 'commission', 'people']);
 
 /** Last words of place names. */
 export const PLACE_HEADS = new Set(

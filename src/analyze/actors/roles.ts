@@ -6,14 +6,15 @@ import { demonymCountry, lookupName } from './kb.js';
 import { isFunctionWord } from './lexicon.js';
 
 /** Modifiers that may stand inside a role phrase before its head noun. */
-const MODIFIERS = new Set(
+export const MODIFIERS = new Set(
   (
     'foreign policy defence defense senior top chief deputy former acting special presidential military security national ' +
     'interior finance economic economy trade state press veteran opposition rebel ruling party government health justice energy ' +
     'intelligence army navy police junior lead head communications real estate business tech oil gas media foreign-policy ' +
     'prime vice executive general assistant principal associate federal regional local provincial city district county ' +
     'white house kremlin armed forces presidential-administration international human rights peace climate nuclear ' +
-    'billionaire tycoon property hedge fund investment private sector civil civilian elected newly outgoing incoming longtime long-time'
+    'billionaire tycoon property hedge fund investment private sector civil civilian elected newly outgoing incoming longtime long-time ' +
+    'treasury homeland commerce labor labour education transportation agriculture interior'
   ).split(' '),
 );
 
