@@ -37,3 +37,12 @@ test('snippetOf: no match gives the opening words; short text is whole, without 
   assert.equal(snippetOf(long, queryKeys(['absent']), 5), 'w0 w1 w2 w3 w4…');
   assert.equal(snippetOf('', queryKeys(['x'])), '');
 });
+
+test('snippetOf: possessives, accents and word starts', () => {
+  const keys = queryKeys(['kremlin', 'zurich']);
+  const s = snippetOf('Talks in Zürich ended. The Kremlin’s envoy left. Antikremlin groups protested.', keys, 8);
+  assert.match(s, /Zürich/);
+  assert.match(s, /Kremlin’s/);
+  // "Antikremlin" does not start with the query word: not a hit, so the best window is the one with both words.
+  assert.ok(!s.includes('protested'), s);
+});

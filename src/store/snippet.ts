@@ -39,27 +39,45 @@ interface Hit {
   key: string;
 }
 
-// One regex per key set: words that begin like a key ("polic" for "policy", which "policies" begins with); each
-// candidate is then confirmed by its match key, so the regex only has to be generous.
-const finders = new WeakMap<ReadonlySet<string>, RegExp>();
-function finderOf(keys: ReadonlySet<string>): RegExp {
-  let re = finders.get(keys);
-  if (!re) {
-    const stems = [...keys].map((k) => (k.length > 3 && /[ye]$/.test(k) ? k.slice(0, -1) : k).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${stems.join('|')})[\\p{L}\\p{N}]*(?:['’][\\p{L}]+)?`, 'giu');
-    finders.set(keys, re);
-  }
-  return re;
+/** The stem a key is looked for by: words that begin with it are candidates ("polic" finds "policies" for "policy"). */
+function stemOf(key: string): string {
+  return key.length > 3 && /[ye]$/.test(key) ? key.slice(0, -1) : key;
 }
 
+const LETTER = /[\p{L}\p{N}]/u;
+function isWordChar(c: string): boolean {
+  const x = c.charCodeAt(0);
+  if (x < 128) return (x >= 97 && x <= 122) || (x >= 65 && x <= 90) || (x >= 48 && x <= 57);
+  return LETTER.test(c);
+}
+
+/**
+ * Query words in the text: each stem is found with indexOf in the lower-cased text (native and fast), taken to the
+ * end of its word, and confirmed by the word's match key.
+ */
 function hitsOf(text: string, keys: ReadonlySet<string>): Hit[] {
   const hits: Hit[] = [];
   if (keys.size === 0) return hits;
-  for (const m of text.matchAll(finderOf(keys))) {
-    const k = matchKey(m[0]);
-    if (keys.has(k)) hits.push({ start: m.index, end: m.index + m[0].length, key: k });
+  const lower = text.toLowerCase();
+  // Lower-casing kept every offset (true but for a few letters such as "İ"): search the lower-cased copy.
+  if (lower.length === text.length) {
+    for (const stem of new Set([...keys].map(stemOf))) {
+      for (let at = lower.indexOf(stem); at >= 0; at = lower.indexOf(stem, at + stem.length)) {
+        if (at > 0 && isWordChar(text[at - 1]!)) continue;
+        let end = at + stem.length;
+        while (end < text.length && isWordChar(text[end]!)) end++;
+        // A possessive or contraction: "Kremlin's".
+        if ((text[end] === "'" || text[end] === '’') && end + 1 < text.length && isWordChar(text[end + 1]!)) {
+          end++;
+          while (end < text.length && isWordChar(text[end]!)) end++;
+        }
+        const k = matchKey(text.slice(at, end));
+        if (keys.has(k)) hits.push({ start: at, end, key: k });
+      }
+    }
+    hits.sort((a, b) => a.start - b.start);
   }
-  // Accented text ("Zürich" for the query "zurich") escapes the regex: fold every word then.
+  // Accented text ("Zürich" for the query "zurich") escapes the search: fold every word then.
   if (new Set(hits.map((h) => h.key)).size < keys.size && !ASCII.test(text)) {
     hits.length = 0;
     for (const m of text.matchAll(WORD)) {
