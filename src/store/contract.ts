@@ -338,6 +338,22 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
       assert.equal(await store.count(), 0, 'seen keys are not articles');
     });
 
+    it('concurrent puts: near-duplicates stored at once share a story; the same article at once is stored once', async (store) => {
+      const pairs = nearDuplicatePairs(6);
+      const results = await Promise.all(pairs.flatMap(({ a, b }) => [store.put(a), store.put(b), store.put(a)]));
+      assert.equal(results.filter((r) => r.inserted).length, 12);
+      assert.equal(await store.count(), 12);
+      const stories = new Set<string>();
+      for (const { a, b } of pairs) {
+        const sa = await store.storyOf(a.id);
+        assert.ok(sa);
+        assert.equal((await store.storyOf(b.id))?.id, sa.id, `pair ${a.article.title}`);
+        assert.equal(sa.size, 2);
+        stories.add(sa.id);
+      }
+      assert.equal(stories.size, 6, 'unrelated reports, stories of their own');
+    });
+
     it('close: resolves, is idempotent, and later calls reject', async (store) => {
       await store.put(fullDoc());
       await store.close();
@@ -445,6 +461,30 @@ export function storyCorpus() {
     entities: [veloria, { name: 'Castelmar', type: 'location' }, { name: 'Civic Alliance', type: 'organization' }],
   });
   return { wire, copy, followUp, markets, old, protest };
+}
+
+/**
+ * `n` unrelated reports (made-up words, seeded: the same every run), each with a republished near-duplicate copy:
+ * each pair must end in a story of its own, however the puts interleave.
+ */
+export function nearDuplicatePairs(n: number, published = '2024-05-01'): { a: Doc; b: Doc }[] {
+  let x = 0x9e3779b9;
+  const rnd = () => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return (x >>> 0) / 0x100000000;
+  };
+  const syll = ['ka', 'lo', 'mir', 'ven', 'sta', 'dru', 'pel', 'tor', 'qui', 'bra', 'nes', 'hol', 'zar', 'fin', 'gud', 'wex'];
+  const word = () => Array.from({ length: 3 }, () => syll[Math.floor(rnd() * syll.length)]).join('');
+  const sentence = (k: number) => Array.from({ length: k }, word).join(' ') + '.';
+  return Array.from({ length: n }, (_, i) => {
+    const title = `Report ${i}: ${sentence(6).slice(0, -1)}`;
+    const paragraphs = [sentence(30), sentence(30), sentence(30)];
+    const a = testDoc({ title, paragraphs, published, source: `pairs/${i}-a.txt` });
+    const b = testDoc({ title, paragraphs: [...paragraphs, 'Read more on our site.'], published, source: `pairs/${i}-b.txt` });
+    return { a, b };
+  });
 }
 
 /** Registers the contract tests of the query methods (annotations, stories, next); run by storeContract too. */

@@ -4,9 +4,12 @@
 import type { PoolClient, QueryResult, QueryResultRow } from 'pg';
 import { NewsgraphError } from '../errors.js';
 
-/** What the put path needs of a client: parameterized queries (the store wraps its transaction's client). */
+/**
+ * What the put path needs of a client: parameterized queries (the store wraps its transaction's client); `name`
+ * makes it a prepared statement (parsed once per connection; the text must never vary under one name).
+ */
 export interface PgQuery {
-  query<T extends QueryResultRow = QueryResultRow>(text: string, values?: unknown[]): Promise<QueryResult<T>>;
+  query<T extends QueryResultRow = QueryResultRow>(text: string, values?: unknown[], name?: string): Promise<QueryResult<T>>;
 }
 
 export interface PgMigration {

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import pg from 'pg';
 import { NewsgraphError } from '../errors.js';
-import { fullDoc, storeContract, storeQueryContract, storyCorpus, testDoc } from './contract.js';
+import { leadTerms } from '../link/features.js';
+import { fullDoc, nearDuplicatePairs, storeContract, storeQueryContract, storyCorpus, testDoc } from './contract.js';
 import { openStore } from './open.js';
 import { PG_MIGRATIONS, PG_SCHEMA_VERSION, quoteIdent } from './postgres-schema.js';
 import { PostgresStore } from './postgres.js';
@@ -76,6 +77,118 @@ if (unreachable !== null && REQUIRE) {
         assert.equal((await stores[3]!.storyOf(c.copy.id))?.id, (await stores[3]!.storyOf(c.wire.id))?.id);
       } finally {
         await Promise.all(stores.map((s) => s.close()));
+      }
+    });
+
+    test('two stores (two workers) storing near-duplicates crosswise at once: each pair in one story, counts exact', async () => {
+      const schema = `${RUN}_crosswise`;
+      schemas.push(schema);
+      const [s1, s2] = await Promise.all([1, 2].map(() => PostgresStore.open(URL_, { schema, max: 3 })));
+      try {
+        const pairs = nearDuplicatePairs(12);
+        // Each pair: one copy through each store at the same moment, and the first copy once more through the other.
+        await Promise.all(pairs.flatMap(({ a, b }, i) => (i % 2 ? [s1.put(a), s2.put(b), s2.put(a)] : [s2.put(a), s1.put(b), s1.put(a)])));
+        assert.equal(await s1.count(), 24);
+        const stories = new Set<string>();
+        for (const { a, b } of pairs) {
+          const sa = await s1.storyOf(a.id);
+          assert.ok(sa);
+          assert.equal((await s2.storyOf(b.id))?.id, sa.id);
+          stories.add(sa.id);
+        }
+        assert.equal(stories.size, 12);
+        const pool = (s1 as unknown as { pool: pg.Pool }).pool;
+        const one = async (sql: string) => (await pool.query(sql)).rows[0] as Record<string, number>;
+        assert.deepEqual(await one('SELECT count(*)::int AS n, sum(size)::int AS size FROM stories'), { n: 12, size: 24 });
+        assert.deepEqual(await one('SELECT count(*)::int AS n FROM article_meta WHERE story_id IS NULL'), { n: 0 });
+        assert.deepEqual(await one('SELECT count(*)::int AS n FROM link_features'), { n: 24 });
+        assert.deepEqual(await one("SELECT count(*)::int AS n FROM article_links WHERE kind = 'near-duplicate'"), { n: 24 });
+        // Document frequencies count each article once (no update lost between the two writers).
+        const terms = pairs.flatMap(({ a, b }) => [a, b]).reduce((n, d) => n + Object.keys(leadTerms(d)).length, 0);
+        assert.deepEqual(await one('SELECT sum(df)::int AS n FROM term_df'), { n: terms });
+      } finally {
+        await Promise.all([s1.close(), s2.close()]);
+      }
+    });
+
+    test('the write lock covers linking only: while it is held, storing a known article returns, a new one waits', async () => {
+      const store = await fresh();
+      const other = new pg.Client({ connectionString: URL_ });
+      await other.connect();
+      try {
+        const c = storyCorpus();
+        await store.put(c.wire);
+        await other.query('BEGIN');
+        await other.query("SELECT pg_advisory_xact_lock(hashtext('newsgraph:put:' || $1))", [store.schemaName]);
+        assert.deepEqual(await store.put(c.wire), { id: c.wire.id, inserted: false }, 'no lock needed to find it stored');
+        let done = false;
+        const pending = store.put(c.copy).then((r) => ((done = true), r));
+        const t0 = Date.now();
+        for (;;) {
+          const w = await other.query("SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND wait_event = 'advisory'");
+          if (w.rows.length) break;
+          assert.ok(Date.now() - t0 < 5000, 'the put never waited for the lock');
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        assert.equal(done, false);
+        await other.query('COMMIT');
+        assert.deepEqual(await pending, { id: c.copy.id, inserted: true });
+        assert.equal((await store.storyOf(c.copy.id))?.id, (await store.storyOf(c.wire.id))?.id);
+      } finally {
+        await other.end();
+        await store.close();
+      }
+    });
+
+    test('putMany and put of the same article at once: a deadlock between them is retried, the article stored once', async () => {
+      const schema = `${RUN}_deadlock`;
+      schemas.push(schema);
+      const [a, b] = await Promise.all([1, 2].map(() => PostgresStore.open(URL_, { schema, max: 2 })));
+      const other = new pg.Client({ connectionString: URL_ });
+      await other.connect();
+      const advisoryWaiters = async () =>
+        (await other.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND wait_event = 'advisory'")).rows[0].n as number;
+      const until = async (n: number) => {
+        for (const t0 = Date.now(); (await advisoryWaiters()) < n; await new Promise((r) => setTimeout(r, 20))) {
+          assert.ok(Date.now() - t0 < 5000, `${n} waiting for the lock`);
+        }
+      };
+      try {
+        const c = storyCorpus();
+        await other.query('BEGIN');
+        await other.query("SELECT pg_advisory_xact_lock(hashtext('newsgraph:put:' || $1))", [schema]);
+        // a inserts the wire story and waits for the lock; then b inserts the copy and waits. Once the lock is free, a
+        // links the wire story and goes on to insert the copy, which b holds uncommitted while it waits for a's lock.
+        const many = a.putMany([c.wire, c.copy]);
+        await until(1);
+        const one = b.put(c.copy);
+        await until(2);
+        await other.query('COMMIT');
+        const [m, o] = await Promise.all([many, one]);
+        assert.equal(m[0]!.inserted, true);
+        assert.equal(m[1]!.inserted !== o.inserted, true, 'the copy is inserted by exactly one of them');
+        assert.equal(await a.count(), 2);
+        assert.equal((await a.storyOf(c.copy.id))?.id, (await a.storyOf(c.wire.id))?.id);
+      } finally {
+        await other.end();
+        await Promise.all([a.close(), b.close()]);
+      }
+    });
+
+    test('asyncCommit: the store commits without waiting for the WAL flush; by default only puts do', async () => {
+      const schema = `${RUN}_async`;
+      schemas.push(schema);
+      const plain = await PostgresStore.open(URL_, { schema, max: 1 });
+      const fast = await PostgresStore.open(URL_, { schema, max: 1, asyncCommit: true });
+      try {
+        const setting = async (s: PostgresStore) =>
+          ((await (s as unknown as { pool: pg.Pool }).pool.query('SHOW synchronous_commit')).rows[0] as { synchronous_commit: string }).synchronous_commit;
+        assert.equal(await setting(plain), 'on');
+        assert.equal(await setting(fast), 'off');
+        await plain.put(storyCorpus().wire);
+        assert.equal(await setting(plain), 'on', 'the put set it for its own transaction only');
+      } finally {
+        await Promise.all([plain.close(), fast.close()]);
       }
     });
 

@@ -6,9 +6,9 @@ import { isoWeek } from '../analyze/dates.js';
 import { errorMessage, NewsgraphError } from '../errors.js';
 import { linkDay } from '../link/features.js';
 import type { Doc } from '../model.js';
-import { indexAnnotations } from './postgres-annotations.js';
+import { insertArticle } from './postgres-annotations.js';
 import { PgLinker } from './postgres-link.js';
-import { migratePg, pgJson, TS_CONFIG, type PgQuery } from './postgres-schema.js';
+import { migratePg, TS_CONFIG, type PgQuery } from './postgres-schema.js';
 import { normalizeKey, parseQuery } from './sqlite.js';
 import {
   ARTICLE_COLUMNS, articleSummary, DEFAULT_LIST_LIMIT, DEFAULT_SEARCH_LIMIT, DETAIL_LIMIT, EVENT_COLUMNS, FACET_HITS,
@@ -117,6 +117,13 @@ export interface PostgresOptions {
   schema?: string;
   /** Pool size (default 4). */
   max?: number;
+  /**
+   * Commit every transaction of this store asynchronously (synchronous_commit off), markSeen included; puts always
+   * are (see write). For a caller whose own bookkeeping makes a lost tail harmless: the queue worker, whose jobs are
+   * re-delivered and whose puts are idempotent. A server crash then forgets at most the last fraction of a second,
+   * in commit order, never a put while keeping what came after it.
+   */
+  asyncCommit?: boolean;
 }
 
 /** Where a connection string points, without credentials: `host:port/database`. */
@@ -146,11 +153,12 @@ export class PostgresStore implements Store {
     if (schema !== undefined && !/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema)) {
       throw new NewsgraphError(`invalid PostgreSQL schema name '${schema}'`);
     }
+    const settings = [...(schema ? [`-c search_path=${schema}`] : []), ...(options.asyncCommit ? ['-c synchronous_commit=off'] : [])];
     const pool = new pg.Pool({
       connectionString: url,
       max: options.max ?? 4,
       connectionTimeoutMillis: 10_000,
-      ...(schema ? { options: `-c search_path=${schema}` } : {}),
+      ...(settings.length ? { options: settings.join(' ') } : {}),
     });
     // An idle client losing its connection must not crash the process; the next query reports it.
     pool.on('error', () => undefined);
@@ -190,27 +198,46 @@ export class PostgresStore implements Store {
     return (await this.one<{ n: number }>(text, values))!.n;
   }
 
-  /** Runs `body` in a transaction holding the store's write lock (writers are serialized, as in SQLite). */
+  /**
+   * Runs `body` in a transaction. Writers do not wait for each other while they store an article's own rows; the
+   * article insert then takes the store's write lock (transaction-scoped, so held until commit) for the part that
+   * must see every earlier write: entity counts and story linking (postgres-link.ts).
+   *
+   * Such a transaction commits asynchronously (synchronous_commit off, set by the insert): the lock is released
+   * without waiting for the WAL flush, which would otherwise be most of the time it is held. Visibility is
+   * unchanged; durability comes with the next synchronous commit of any session, which flushes the WAL up to its
+   * own record and so ours: every writer here follows put with one (the worker's job completion, ingest's
+   * markSeen), so a crash of the server cannot lose an article whose job or input is recorded as done.
+   *
+   * A deadlock (putMany holding the lock while inserting an article another put has inserted but not yet linked)
+   * or a serialization failure rolls back and runs `body` again: puts are idempotent, so a retry is safe.
+   */
   private async write<T>(body: (db: PgQuery) => Promise<T>): Promise<T> {
     this.check();
-    const db = await this.pool.connect();
-    // Document strings go in as stored text (U+0000 replaced).
-    const q: PgQuery = {
-      query: (text, values) => db.query(text, values?.map((v) =>
-        typeof v === 'string' ? storedText(v) : Array.isArray(v) ? v.map((x: unknown) => (typeof x === 'string' ? storedText(x) : x)) : v)),
-    };
-    try {
-      await db.query('BEGIN');
-      await db.query("SELECT pg_advisory_xact_lock(hashtext('newsgraph:put:' || current_schema()))");
-      const out = await body(q);
-      await db.query('COMMIT');
-      return out;
-    } catch (e) {
-      await db.query('ROLLBACK').catch(() => undefined);
-      this.linker.reset();
-      throw e;
-    } finally {
-      db.release();
+    for (let attempt = 1; ; attempt++) {
+      const db = await this.pool.connect();
+      // Document strings go in as stored text (U+0000 replaced).
+      const q: PgQuery = {
+        query: (text, values, name) => db.query({
+          text,
+          values: values?.map((v) =>
+            typeof v === 'string' ? storedText(v) : Array.isArray(v) ? v.map((x: unknown) => (typeof x === 'string' ? storedText(x) : x)) : v),
+          ...(name ? { name } : {}),
+        }),
+      };
+      try {
+        await db.query('BEGIN');
+        const out = await body(q);
+        await db.query('COMMIT');
+        return out;
+      } catch (e) {
+        await db.query('ROLLBACK').catch(() => undefined);
+        const code = (e as { code?: string }).code;
+        if ((code === '40P01' || code === '40001') && attempt < 5) continue;
+        throw e;
+      } finally {
+        db.release();
+      }
     }
   }
 
@@ -218,18 +245,10 @@ export class PostgresStore implements Store {
     if (typeof doc?.id !== 'string' || !/^[0-9a-f]{64}$/.test(doc.id)) {
       throw new NewsgraphError(`cannot store a document without a sha256 content-hash id (got '${String(doc?.id)}')`);
     }
-    const a = doc.article;
-    const r = await db.query<{ seq: number }>(
-      `INSERT INTO articles (id, source, url, title, published, ingested_at, doc) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)
-       ON CONFLICT (id) DO NOTHING RETURNING seq`,
-      [
-        doc.id, storedText(a.source ?? doc.input.source), storedText(a.url ?? doc.input.url ?? null), storedText(a.title),
-        storedText(a.published), ingestedAt, pgJson(doc),
-      ],
-    );
-    if (r.rows.length === 0) return { id: doc.id, inserted: false };
-    const seq = r.rows[0]!.seq;
-    await indexAnnotations(db, seq, doc, linkDay(a.published, ingestedAt), ingestedAt);
+    // The article and its own rows; an id stored concurrently waits on the unique index, then is found stored (null).
+    const seq = await insertArticle(db, doc, linkDay(doc.article.published, ingestedAt), ingestedAt);
+    if (seq === null) return { id: doc.id, inserted: false };
+    // Now holding the write lock: entity counts and story linking.
     await this.linker.link(db, seq, doc.id, doc, ingestedAt);
     return { id: doc.id, inserted: true };
   }
@@ -241,9 +260,10 @@ export class PostgresStore implements Store {
   /** Many documents in one transaction: all are stored or, if anything throws, none of this batch is. */
   async putMany(docs: Iterable<Doc>): Promise<PutResult[]> {
     const at = new Date().toISOString();
+    const list = [...docs]; // a retry (see write) needs them again
     return this.write(async (db) => {
       const out: PutResult[] = [];
-      for (const doc of docs) out.push(await this.putOne(db, doc, at));
+      for (const doc of list) out.push(await this.putOne(db, doc, at));
       return out;
     });
   }

@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { NewsgraphError } from '../errors.js';
 import { openStore } from '../store/open.js';
 import { writeVariedArticles } from './corpus.js';
-import { jobIdOf, queueTarget } from './queue.js';
+import { closeQueue, jobIdOf, openQueue, queueTarget } from './queue.js';
 import { queueStatus, retryFailed } from './status.js';
 import { submitPaths } from './submit.js';
 import { dropSchemas, freshSchema, probePg, REQUIRE_PG } from './test-helpers.js';
@@ -101,6 +101,18 @@ describe('submit, worker, status, retry', { skip: unreachable !== null && !REQUI
     assert.deepEqual((await queueStatus(spec)).counts, { queued: 0, running: 0, failed: 0, done: 4, cancelled: 0 });
     const { stdout } = await run(process.execPath, [BIN, 'retry', '--db', spec]);
     assert.equal(stdout, 're-queued 0 failed jobs\n');
+  });
+
+  test('asyncCommit: the worker\'s queue connections commit without waiting for the WAL flush; submit\'s wait', async () => {
+    for (const asyncCommit of [false, true]) {
+      const { boss } = await openQueue(spec, { asyncCommit });
+      try {
+        const r = await boss.getDb().executeSql('SHOW synchronous_commit', []);
+        assert.equal((r.rows[0] as { synchronous_commit: string }).synchronous_commit, asyncCommit ? 'off' : 'on');
+      } finally {
+        await closeQueue(boss);
+      }
+    }
   });
 
   test('the worker CLI needs a PostgreSQL --db', async () => {

@@ -1,5 +1,5 @@
-// The ingest job queue: pg-boss in PostgreSQL, beside the store. One job per input (a file path now; a URL later),
-// keyed by the input's content hash so that resubmitting is harmless. Delivery is at least once (a killed worker's
+// The ingest job queue: pg-boss in PostgreSQL, beside the store. One job per input: a file, keyed by its content
+// hash, or a URL, keyed by the URL (its content is only known once fetched), so that resubmitting is harmless. Delivery is at least once (a killed worker's
 // active job expires and is re-delivered); the store's put is idempotent by content hash, so every article is stored
 // exactly once.
 import { createHash } from 'node:crypto';
@@ -10,12 +10,20 @@ import { describeTarget } from '../store/postgres.js';
 /** The pg-boss queue all ingest jobs go to. */
 export const INGEST_QUEUE = 'newsgraph-ingest';
 
-export interface IngestJob {
-  /** 'file': `input` is an absolute path. */
+export type IngestJob = FileJob | UrlJob;
+
+export interface FileJob {
+  /** `input` is an absolute path. */
   kind: 'file';
   input: string;
   /** sha256 of the file's bytes at submit time. */
   sha256: string;
+}
+
+export interface UrlJob {
+  /** `input` is an http(s) URL, fetched by the worker (robots.txt, rate limit, size caps, SSRF refusal). */
+  kind: 'url';
+  input: string;
 }
 
 export interface QueueTuning {
@@ -93,6 +101,11 @@ export interface OpenQueueOptions extends QueueTuning {
   supervise?: boolean;
   /** Connection pool size (default 3). */
   max?: number;
+  /**
+   * Commit asynchronously (synchronous_commit off): for the worker's fetch/complete/fail, where a change lost in a
+   * server crash only re-delivers a job (at least once; puts are idempotent). Never for submit.
+   */
+  asyncCommit?: boolean;
 }
 
 /** A started pg-boss on the queue schema (created and migrated on first use), with the ingest queue created. */
@@ -104,6 +117,8 @@ export async function openQueue(spec: string, options: OpenQueueOptions = {}): P
     schema: where.queueSchema,
     max: options.max ?? 3,
     application_name: 'newsgraph',
+    // Passed on to the pg pool's connections.
+    ...(options.asyncCommit ? { options: '-c synchronous_commit=off' } : {}),
     supervise: options.supervise ?? false,
     schedule: false,
     maintenanceIntervalSeconds: t.maintenanceIntervalSeconds,
@@ -150,6 +165,11 @@ function definedOnly<T extends object>(o: T): Partial<T> {
 
 export function oneLine(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
+}
+
+/** The job id of a URL: the same URL, the same job. */
+export function urlJobId(url: string): string {
+  return jobIdOf(createHash('sha256').update(`url|${url}`).digest('hex'));
 }
 
 /** A job id derived from the content hash (a UUID shape, as pg-boss requires): the same bytes, the same job. */

@@ -1,17 +1,17 @@
-// `newsgraph worker`: takes ingest jobs from the queue, read → defaultPipeline().run → store.put, until stopped.
+// `newsgraph worker`: takes ingest jobs from the queue, read or fetch → defaultPipeline().run → store.put (jobs.ts),
+// until stopped.
 // At-least-once: a job whose worker dies is re-delivered after it expires; put is idempotent by content hash.
-import { stat } from 'node:fs/promises';
 import type PgBoss from 'pg-boss';
 import { errorMessage, NewsgraphError } from '../errors.js';
 import { defaultPipeline } from '../index.js';
-import { seenKey } from '../ingest/ingest.js';
-import { analyzeRead, readInputFile } from '../ingest/read.js';
-import { openStore } from '../store/open.js';
-import type { Store } from '../store/store.js';
-import { closeQueue, DEFAULTS, INGEST_QUEUE, oneLine, openQueue, tuningFromEnv, type IngestJob, type QueueTuning } from './queue.js';
+import { PostgresStore } from '../store/postgres.js';
+import { lazyClient, processJob, type FetchOptions } from './jobs.js';
+import {
+  closeQueue, DEFAULTS, INGEST_QUEUE, oneLine, openQueue, queueTarget, tuningFromEnv, type IngestJob, type QueueTuning,
+} from './queue.js';
 import { countJobs } from './status.js';
 
-export interface WorkerOptions extends QueueTuning {
+export interface WorkerOptions extends QueueTuning, FetchOptions {
   /** Jobs worked on at once in this process (default 1). */
   concurrency?: number;
   /** Stop (finishing the jobs in progress) when this aborts. */
@@ -38,31 +38,30 @@ function jobError(input: string, e: unknown): Error {
   return err;
 }
 
-async function processJob(store: Store, pipeline: ReturnType<typeof defaultPipeline>, job: IngestJob): Promise<'stored' | 'duplicate'> {
-  if (job?.kind !== 'file' || typeof job.input !== 'string') throw new NewsgraphError(`unknown job payload ${JSON.stringify(job).slice(0, 200)}`);
-  const file = job.input;
-  const st = await stat(file).catch(() => null);
-  const doc = analyzeRead(pipeline, await readInputFile(file, { published: null }), { published: null });
-  const { inserted } = await store.put(doc);
-  // As `ingest` does: a later `ingest` of the unchanged file skips it.
-  if (st) await store.markSeen(seenKey(file, st.size, st.mtimeMs), doc.id);
-  return inserted ? 'stored' : 'duplicate';
-}
-
 export async function runWorker(spec: string, options: WorkerOptions = {}): Promise<WorkerReport> {
   const concurrency = options.concurrency ?? 1;
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new NewsgraphError(`concurrency must be a positive integer, found ${concurrency}`);
   const log = options.log ?? (() => undefined);
-  const store = await openStore(spec);
+  const trace = process.env.NEWSGRAPH_DEBUG ? log : () => undefined;
+  const { url, storeSchema } = queueTarget(spec);
+  // What can fail before any work (knowledge files, settings) fails before the store and the queue are open: a
+  // throw between opening the queue and the try/finally below would leave pg-boss's timers keeping the process alive.
+  const pipeline = defaultPipeline();
+  const pollMs = (options.pollingIntervalSeconds ?? tuningFromEnv().pollingIntervalSeconds ?? DEFAULTS.pollingIntervalSeconds) * 1000;
+  // The worker's commits (puts, markSeen, job completions) are asynchronous: no fsync per job. A server crash can
+  // forget only the last moments, in commit order, so a job whose put was forgotten is forgotten as done too, and
+  // is delivered again (see PostgresOptions.asyncCommit).
+  const store = await PostgresStore.open(url, { schema: storeSchema, asyncCommit: true, max: concurrency + 1 });
   let boss: PgBoss;
   let where;
   try {
-    ({ boss, where } = await openQueue(spec, { ...options, supervise: true, max: concurrency + 2 }));
+    ({ boss, where } = await openQueue(spec, { ...options, supervise: true, max: concurrency + 2, asyncCommit: true }));
   } catch (e) {
     await store.close();
     throw e;
   }
-  const pipeline = defaultPipeline();
+  const fetching = lazyClient(store, options);
+  const ctx = { store, pipeline, client: fetching.client };
   const report: WorkerReport = { jobs: 0, stored: 0, duplicates: 0, failed: 0 };
   let inProgress = 0;
 
@@ -78,7 +77,6 @@ export async function runWorker(spec: string, options: WorkerOptions = {}): Prom
       const t = setTimeout(done, ms);
       wakers.add(done);
     });
-  const pollMs = (options.pollingIntervalSeconds ?? tuningFromEnv().pollingIntervalSeconds ?? DEFAULTS.pollingIntervalSeconds) * 1000;
 
   // Our own fetch loop over pg-boss's fetch/complete/fail (pg-boss's work() waits a whole polling interval between
   // jobs even when more are queued): one job at a time per slot, the next fetched as soon as one is done.
@@ -100,7 +98,7 @@ export async function runWorker(spec: string, options: WorkerOptions = {}): Prom
       inProgress++;
       report.jobs++;
       try {
-        const r = await processJob(store, pipeline, job.data);
+        const r = await processJob(ctx, job.data);
         if (r === 'stored') report.stored++;
         else report.duplicates++;
         await boss.complete(INGEST_QUEUE, job.id).catch((e: unknown) => log(`worker: cannot complete job ${job.id}: ${oneLine(errorMessage(e))}`));
@@ -136,13 +134,18 @@ export async function runWorker(spec: string, options: WorkerOptions = {}): Prom
       }
     });
     // Stop: every slot finishes its current job (completing or failing it), then returns.
+    trace('worker: stopping');
     stopping = true;
     for (const w of [...wakers]) w();
     await Promise.all(slots);
+    trace('worker: slots stopped');
   } finally {
     stopping = true;
     await closeQueue(boss, true);
+    trace('worker: queue closed');
+    await fetching.close();
     await store.close();
+    trace('worker: store closed');
   }
   return report;
 }
