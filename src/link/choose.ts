@@ -1,6 +1,6 @@
 // The store-independent half of story linking: the bounds both linkers share, the stored form of a vector, and the
-// choice of a story among scored candidates. The SQLite and PostgreSQL linkers only differ in how they read and
-// write the link tables.
+// choice of a story among scored candidates (and of the other stories an article bridges, merged into it). The SQLite
+// and PostgreSQL linkers only differ in how they read and write the link tables.
 import { jaccardEstimate, NEAR_DUPLICATE } from './features.js';
 import { decayed, LINK_PARAMS, pairScore, STORY_WINDOW_DAYS, type Vector, type Weighted } from './score.js';
 
@@ -27,6 +27,8 @@ export interface LinkResult {
   via: string | null;
   nearDuplicate: boolean;
   score: number;
+  /** Stories merged into storyId because this article bridged them (their ids now resolve to storyId). */
+  merged: string[];
 }
 
 export interface Candidate {
@@ -60,18 +62,33 @@ export function stored(v: Vector, n: number): Record<string, number> {
   return out;
 }
 
+export interface StoryChoice {
+  best: ScoredCandidate | null;
+  /** Every scored pair, best first. */
+  scored: ScoredCandidate[];
+  /**
+   * Other stories the article also strongly belongs to (a near-duplicate member, or a story score at or above
+   * mergeThreshold): they are one story with best's, and the linker merges them. Sorted, never best's own story.
+   */
+  merge: string[];
+  /** Each candidate story's score (a near-duplicate member counts as 1), for diagnostics and tests. */
+  storyScores: Map<string, number>;
+}
+
 /**
  * Scores the candidates of a new article (weighted vectors `w`, day `day`) and picks its story: the story of the
  * closest near-duplicate, else the story of the best-scoring member in the window (its decayed pair score, plus
- * storyBonus times the other members' scores) above storyThreshold, else none. Also returns every scored pair.
+ * storyBonus times the other members' scores) above storyThreshold, else none. Also returns every scored pair and
+ * the other stories to merge into the chosen one.
  */
 export function chooseStory(
   w: Weighted,
   day: string,
   candidates: Omit<Candidate, 'id' | 'storyId' | 'day'>[],
   load: (seq: number) => Loaded | null | undefined,
-): { best: ScoredCandidate | null; scored: ScoredCandidate[] } {
+): StoryChoice {
   let dup: { c: Candidate; jaccard: number } | null = null;
+  const dupStories = new Set<string>();
   const stories = new Map<string, { score: number; sum: number; via: Candidate; sigs: Uint32Array[] }>();
   const scored: ScoredCandidate[] = [];
   for (const cand of candidates) {
@@ -85,6 +102,7 @@ export function chooseStory(
     scored.push({ c, score, dup: p.nearDuplicate });
     if (!c.storyId) continue;
     if (p.nearDuplicate) {
+      dupStories.add(c.storyId);
       if (!dup || p.jaccard > dup.jaccard) dup = { c, jaccard: p.jaccard };
       continue;
     }
@@ -109,13 +127,38 @@ export function chooseStory(
       }
     }
   }
+  const storyScores = new Map<string, number>();
+  for (const [id, st] of stories) storyScores.set(id, st.score + LINK_PARAMS.storyBonus * (st.sum - st.score));
+  for (const id of dupStories) storyScores.set(id, 1);
   let best: ScoredCandidate | null = dup ? { c: dup.c, score: 1, dup: true } : null;
   if (!best) {
-    for (const [, st] of stories) {
-      const score = st.score + LINK_PARAMS.storyBonus * (st.sum - st.score);
+    for (const [id, st] of stories) {
+      const score = storyScores.get(id)!;
       if (score >= LINK_PARAMS.storyThreshold && (!best || score > best.score)) best = { c: st.via, score, dup: false };
     }
   }
+  // mergeThreshold > storyThreshold, so a story to merge always leaves a best to merge it into.
+  const merge = best
+    ? [...storyScores].filter(([id, score]) => id !== best.c.storyId && score >= LINK_PARAMS.mergeThreshold).map(([id]) => id).sort()
+    : [];
   scored.sort((a, b) => b.score - a.score || a.c.seq - b.c.seq);
-  return { best, scored };
+  return { best, scored, merge, storyScores };
+}
+
+/** What a merge needs to know of each story involved: its size and the seq of the article that founded it. */
+export interface MergingStory {
+  id: string;
+  size: number;
+  /** The founding article's seq (a story's id is its first article's id): the lower, the older. */
+  seq: number;
+}
+
+/**
+ * The stories an article bridges, merged: the largest survives and keeps its id (tie: the older), so most
+ * readers' links stay put; the title is the oldest story's, the one a link made from the start would have kept.
+ */
+export function planMerge(stories: MergingStory[]): { into: string; from: string[]; titleOf: string } {
+  const bySize = [...stories].sort((a, b) => b.size - a.size || a.seq - b.seq);
+  const oldest = [...stories].sort((a, b) => a.seq - b.seq)[0]!;
+  return { into: bySize[0]!.id, from: bySize.slice(1).map((s) => s.id), titleOf: oldest.id };
 }

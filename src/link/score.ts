@@ -12,6 +12,15 @@ export const STORY_WINDOW_DAYS = 10;
 export const LINK_PARAMS = {
   /** A story's score (its best member's decayed pair score, plus storyBonus × the others') to join it. */
   storyThreshold: 0.22,
+  /**
+   * A story score at or above which an article that joins one story also merges another into it (a near-duplicate
+   * member of the other story always does). Stricter than storyThreshold: a merge moves a whole story and is never
+   * undone, and an article is often related to a neighbouring story at about the join level (a follow-on event:
+   * talks after an attack, protests over the border closure it caused score 0.17–0.21 with it on the demo and
+   * contract corpora). 0.35 is as related as a typical follow-up to its own story (0.38–0.54 there), well above
+   * every cross-story score seen; link.test.ts shows that near 0.18 the demo's distinct stories would merge.
+   */
+  mergeThreshold: 0.35,
   /** A decayed pair score at or above which two articles are remembered as related (for "what to read next"). */
   relatedThreshold: 0.06,
   /** Weight of the entity cosine in the blend (the rest is the term cosine). */

@@ -2,11 +2,12 @@
 // candidates come from indexes only (LSH buckets; articles within ±STORY_WINDOW_DAYS sharing one of the new
 // article's rarest entities or strongest terms), at most MAX_CANDIDATES are scored, and the article joins the story
 // of its near-duplicate or of its best-scoring candidate above STORY_THRESHOLD, else starts a story of its own.
+// An article that strongly belongs to more stories than that one merges them (see chooseStory, planMerge).
 import type Database from 'better-sqlite3';
 import type { Doc } from '../model.js';
 import {
-  CACHE_SIZE, chooseStory, INDEXED_TERMS, LINKS_PER_ARTICLE, LOOKUP_KEYS, MAX_CANDIDATES, PER_BUCKET, PER_KEY, stored, top,
-  VECTOR_SIZE, type Candidate, type LinkResult, type Loaded,
+  CACHE_SIZE, chooseStory, INDEXED_TERMS, LINKS_PER_ARTICLE, LOOKUP_KEYS, MAX_CANDIDATES, PER_BUCKET, PER_KEY, planMerge, stored,
+  top, VECTOR_SIZE, type Candidate, type LinkResult, type Loaded, type MergingStory,
 } from './choose.js';
 import {
   addDays, linkFeatures, lshBuckets, sigFromBuffer, sigToBuffer, type LinkFeatures,
@@ -61,13 +62,40 @@ export const LINK_SQL = `
   ) WITHOUT ROWID;
 `;
 
+/**
+ * Stories merged away (migration 4): a merged id resolves through from_id → into_id. Rows are re-pointed when their
+ * target is merged in turn, so a chain is one step long (readers still follow longer ones).
+ */
+export const MERGE_SQL = `
+  CREATE TABLE story_merges (
+    from_id TEXT PRIMARY KEY,
+    into_id TEXT NOT NULL,
+    merged_at TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX story_merges_by_into ON story_merges (into_id);
+`;
+
 export { MAX_CANDIDATES, type LinkResult };
 
 
 export class SqliteLinker {
   private readonly s;
+  /** Merge statements, or null before migration 4 (its back-fill in migration 2 links without merging, as it did). */
+  private readonly m;
 
   constructor(private readonly db: Database.Database) {
+    const merges = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'story_merges'").get() !== undefined;
+    this.m = merges ? {
+      stories: db.prepare<[string], MergingStory & { title: string | null; first: string | null; last: string | null }>(
+        `SELECT s.id, s.size, coalesce(a.seq, 0) AS seq, s.title, s.first, s.last FROM stories s
+           LEFT JOIN article_meta a ON a.id = s.id WHERE s.id IN (SELECT value FROM json_each(?))`,
+      ),
+      absorb: db.prepare('UPDATE stories SET size = ?, first = ?, last = ?, title = ? WHERE id = ?'),
+      drop: db.prepare('DELETE FROM stories WHERE id = ?'),
+      move: db.prepare('UPDATE article_meta SET story_id = ? WHERE story_id = ?'),
+      repoint: db.prepare('UPDATE story_merges SET into_id = ? WHERE into_id = ?'),
+      record: db.prepare('INSERT OR REPLACE INTO story_merges (from_id, into_id, merged_at) VALUES (?, ?, ?)'),
+    } : null;
     this.s = {
       // max(), not count(): O(log n) on the primary key (count(*) would scan the table at every put).
       articles: db.prepare('SELECT coalesce(max(article_seq), 0) FROM link_features').pluck(),
@@ -135,7 +163,7 @@ export class SqliteLinker {
     const w = weighted(f, stats);
     const candidates = this.candidates(seq, f, w);
 
-    const { best, scored } = chooseStory(w, f.day, candidates, (cand) => this.load(cand));
+    const { best, scored, merge } = chooseStory(w, f.day, candidates, (cand) => this.load(cand));
 
     // Remember features before the story, so the next article sees this one.
     this.s.insertFeatures.run(seq, f.day, JSON.stringify(stored(w.terms, VECTOR_SIZE)), JSON.stringify(stored(w.entities, VECTOR_SIZE)), f.sig ? sigToBuffer(f.sig) : null);
@@ -151,15 +179,40 @@ export class SqliteLinker {
     }
 
     let storyId: string;
+    let merged: string[] = [];
     if (best) {
       storyId = best.c.storyId!;
+      if (merge.length && this.m) ({ into: storyId, from: merged } = this.merge([storyId, ...merge], ingestedAt));
       this.s.joinStory.run(f.day, f.day, seq, ingestedAt, storyId);
     } else {
       storyId = id;
       this.s.newStory.run(id, doc.article.title ?? null, f.day, f.day, seq, ingestedAt);
     }
     this.s.setStory.run(storyId, seq);
-    return { storyId, via: best?.c.id ?? null, nearDuplicate: best?.dup ?? false, score: best?.score ?? 0 };
+    return { storyId, via: best?.c.id ?? null, nearDuplicate: best?.dup ?? false, score: best?.score ?? 0, merged };
+  }
+
+  /** Merges stories into one (see planMerge): members, counts, days and title move to the survivor; ids resolve. */
+  private merge(ids: string[], at: string): { into: string; from: string[] } {
+    const m = this.m!;
+    const rows = m.stories.all(JSON.stringify(ids));
+    if (rows.length < 2) return { into: ids[0]!, from: [] };
+    const plan = planMerge(rows);
+    const days = (k: 'first' | 'last') => rows.map((r) => r[k]).filter((d): d is string => d !== null).sort();
+    const first = days('first')[0] ?? null;
+    const last = days('last').at(-1) ?? null;
+    const size = rows.reduce((n, r) => n + r.size, 0);
+    m.absorb.run(size, first, last, rows.find((r) => r.id === plan.titleOf)!.title, plan.into);
+    for (const from of plan.from) {
+      m.move.run(plan.into, from);
+      m.drop.run(from);
+      m.repoint.run(plan.into, from);
+      m.record.run(from, plan.into, at);
+    }
+    // Cached members of the merged stories now belong to the survivor.
+    const gone = new Set(plan.from);
+    for (const l of this.cache.values()) if (l.storyId !== null && gone.has(l.storyId)) l.storyId = plan.into;
+    return plan;
   }
 
   /** Candidates from the indexes only: LSH buckets, then the rarest entities and strongest terms in the window. */
@@ -183,7 +236,8 @@ export class SqliteLinker {
 
   /**
    * Features of stored articles, most recently used last: successive articles in a window share candidates. An
-   * article's features and story never change once its put is done, so entries stay valid until a rollback (reset()).
+   * article's features never change once its put is done and its story only by a merge (which updates the cache),
+   * so entries stay valid until a rollback (reset()).
    */
   private readonly cache = new Map<number, Loaded>();
 

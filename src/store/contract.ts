@@ -354,6 +354,56 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
       assert.equal(stories.size, 6, 'unrelated reports, stories of their own');
     });
 
+    it('stories merge when an article bridges them: the larger survives, the merged id resolves to it', async (store) => {
+      const { dam, flood, shelters, bridge } = bridgeCorpus();
+      for (const d of [dam, flood, shelters]) await store.put(d);
+      const damStory = (await store.storyOf(dam.id))!.id;
+      const floodStory = (await store.storyOf(flood.id))!.id;
+      assert.notEqual(damStory, floodStory, 'two first reports, nothing connects them yet');
+      assert.equal((await store.storyOf(shelters.id))?.id, floodStory);
+      assert.equal((await store.stories()).total, 2);
+      await store.put(bridge);
+      // The flood story (2 articles) survives; the dam story (1, though older) is merged into it.
+      for (const d of [dam, flood, shelters, bridge]) assert.deepEqual(await store.storyOf(d.id), { id: floodStory, size: 4 }, d.article.title!);
+      const list = await store.stories();
+      assert.equal(list.total, 1);
+      assert.deepEqual(list.items.map((s) => s.id), [floodStory]);
+      const merged = await store.story(damStory);
+      assert.ok(merged, 'the merged id still resolves');
+      assert.equal(merged.id, floodStory);
+      assert.deepEqual(merged.articles.map((a) => a.id).sort(), [dam.id, flood.id, shelters.id, bridge.id].sort());
+      assert.deepEqual([merged.size, merged.first, merged.last], [4, '2024-06-11', '2024-06-12']);
+      assert.equal(merged.title, dam.article.title, "the oldest story's title");
+      assert.deepEqual(await store.story(floodStory.toUpperCase()), merged);
+      assert.equal((await store.nextStory(dam.id)).reason, 'same-story');
+      assert.ok([flood.id, shelters.id, bridge.id].includes((await store.nextStory(dam.id)).article!.id));
+    });
+
+    it('stories merge: of two stories of the same size the older survives', async (store) => {
+      const { dam, flood, bridge } = bridgeCorpus();
+      for (const d of [dam, flood, bridge]) await store.put(d);
+      const damStory = (await store.storyOf(dam.id))!.id;
+      assert.equal(damStory, dam.id, 'the older story keeps its id');
+      for (const d of [flood, bridge]) assert.equal((await store.storyOf(d.id))?.id, damStory);
+      assert.equal((await store.story(flood.id))?.id, damStory);
+      assert.equal((await store.story(flood.id))?.size, 3);
+      assert.equal((await store.stories()).total, 1);
+    });
+
+    it('stories merge under concurrent puts: one story whatever the order, sizes and resolution consistent', async (store) => {
+      const { dam, flood, shelters, bridge, bridgeCopy } = bridgeCorpus();
+      for (const d of [dam, flood]) await store.put(d);
+      await Promise.all([shelters, bridge, bridgeCopy, shelters].map((d) => store.put(d)));
+      const all = [dam, flood, shelters, bridge, bridgeCopy];
+      const s = await store.storyOf(dam.id);
+      for (const d of all) assert.deepEqual(await store.storyOf(d.id), s, d.article.title!);
+      assert.equal(s?.size, 5);
+      const list = await store.stories();
+      assert.deepEqual([list.total, list.items[0]?.articles.length], [1, 5], 'one story, all in the list');
+      for (const id of [dam.id, flood.id]) assert.equal((await store.story(id))?.id, s!.id);
+      assert.deepEqual((await store.story(s!.id))?.articles.map((a) => a.id).sort(), all.map((d) => d.id).sort());
+    });
+
     it('close: resolves, is idempotent, and later calls reject', async (store) => {
       await store.put(fullDoc());
       await store.close();
@@ -461,6 +511,47 @@ export function storyCorpus() {
     entities: [veloria, { name: 'Castelmar', type: 'location' }, { name: 'Civic Alliance', type: 'organization' }],
   });
   return { wire, copy, followUp, markets, old, protest };
+}
+
+/**
+ * Two outlets' first reports of one event that share no entity and few words (a dam breaks above Orvik; Brennmark is
+ * evacuated as the flood arrives), a follow-up of the second, and a later article strongly related to both.
+ */
+export function bridgeCorpus() {
+  const dam = { name: 'Halden Dam', type: 'facility' as const };
+  const orvik = { name: 'Orvik', type: 'location' as const };
+  const brennmark = { name: 'Brennmark', type: 'location' as const };
+  const agency = { name: 'Civil Protection Agency', type: 'organization' as const };
+  const solberg = { name: 'Mira Solberg', type: 'person' as const };
+  const bridge = (more: string) => annotatedDoc({
+    title: 'Halden Dam collapse above Orvik forced Brennmark evacuation, agency says',
+    text: 'The collapse of the Halden Dam above Orvik sent the floodwater that forced thousands from Brennmark, the Civil Protection Agency said on Wednesday.\n\n' +
+      'Mira Solberg said the dam gave way after days of heavy rain and the water reached Brennmark within hours, as residents were evacuated to shelters.' + more,
+    published: '2024-06-12', entities: [dam, orvik, brennmark, agency, solberg],
+  });
+  return {
+    dam: annotatedDoc({
+      title: 'Halden Dam gives way above Orvik after days of rain',
+      text: 'ORVIK — The Halden Dam gave way before dawn on Tuesday after days of heavy rain, engineers in Orvik said.\n\n' +
+        'A wall of water swept through the upper valley below the dam, and engineers said the spillway had been damaged in March.',
+      published: '2024-06-11', entities: [dam, orvik],
+    }),
+    flood: annotatedDoc({
+      title: 'Thousands evacuated from Brennmark as floodwater rises',
+      text: 'BRENNMARK — Thousands of residents were evacuated from Brennmark on Tuesday as floodwater rose through the town, the Civil Protection Agency said.\n\n' +
+        'Mira Solberg, who heads the agency, said shelters had been opened in schools and sports halls.',
+      published: '2024-06-11', entities: [brennmark, agency, solberg],
+    }),
+    shelters: annotatedDoc({
+      title: 'Brennmark shelters full as evacuation widens',
+      text: 'Shelters in Brennmark were full on Wednesday as the Civil Protection Agency widened the evacuation to two more districts.\n\n' +
+        'Mira Solberg said buses would take residents to shelters in neighbouring towns.',
+      published: '2024-06-12', entities: [brennmark, agency, solberg],
+    }),
+    bridge: bridge(''),
+    /** The bridging article republished (a near-duplicate). */
+    bridgeCopy: bridge('\n\nRead more on our site.'),
+  };
 }
 
 /**

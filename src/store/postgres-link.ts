@@ -3,14 +3,15 @@
 // PostgreSQL. Runs inside the put transaction, on its client, while it holds the store's write lock: linking must
 // see every article stored before it (so two near-duplicates stored at once by two workers end in one story), and
 // the lock is held until commit. So this part is kept to two statements: one read of everything linking needs
-// (counts, lookup keys, candidates with their stored features) and one write of everything it decides.
+// (counts, lookup keys, candidates with their stored features and their story's size and age) and one write of
+// everything it decides (merging the stories the article bridges included, so a merge is as atomic as a join).
 import { pgJson, type PgQuery } from './postgres-schema.js';
 import type { Doc } from '../model.js';
 import { addDays, linkFeatures, lshBuckets, sigFromBuffer, sigToBuffer } from '../link/features.js';
 import { LINK_PARAMS, STORY_WINDOW_DAYS, weighted, type CorpusStats } from '../link/score.js';
 import {
-  chooseStory, INDEXED_TERMS, LINKS_PER_ARTICLE, LOOKUP_KEYS, MAX_CANDIDATES, PER_BUCKET, PER_KEY, stored, top,
-  VECTOR_SIZE, type Candidate, type LinkResult, type Loaded,
+  chooseStory, INDEXED_TERMS, LINKS_PER_ARTICLE, LOOKUP_KEYS, MAX_CANDIDATES, PER_BUCKET, PER_KEY, planMerge, stored, top,
+  VECTOR_SIZE, type Candidate, type LinkResult, type Loaded, type MergingStory,
 } from '../link/choose.js';
 import { ENTITY_UPSERT, entityArrays } from './postgres-annotations.js';
 
@@ -58,8 +59,10 @@ const LOOKUP = `
      GROUP BY s ORDER BY hits DESC, s DESC LIMIT ${MAX_CANDIDATES}
   ),
   cand AS (
-    SELECT best.s AS seq, best.hits, best.lsh, f.day, f.terms, f.entities, encode(f.sig, 'hex') AS sig, m.id, m.story_id
+    SELECT best.s AS seq, best.hits, best.lsh, f.day, f.terms, f.entities, encode(f.sig, 'hex') AS sig, m.id, m.story_id,
+           s.size AS story_size, coalesce(o.seq, 0) AS story_seq
       FROM best JOIN link_features f ON f.article_seq = best.s JOIN article_meta m ON m.seq = best.s
+      LEFT JOIN stories s ON s.id = m.story_id LEFT JOIN article_meta o ON o.id = m.story_id
   )
   SELECT (SELECT json_object_agg(key, articles) FROM ent) AS entities,
          (SELECT json_object_agg(term, df) FROM df) AS terms,
@@ -72,14 +75,16 @@ interface LookupRow {
   n: number;
   candidates: {
     seq: number; hits: number; lsh: boolean; day: string; terms: Record<string, number>; entities: Record<string, number>;
-    sig: string | null; id: string; story_id: string | null;
+    sig: string | null; id: string; story_id: string | null; story_size: number | null; story_seq: number;
   }[] | null;
 }
 
 /**
  * Everything linking writes, in one statement: the article's features, LSH buckets and indexed terms, its scored
  * pairs (both directions), its story (a new one keyed by its own id, or the one it joins: the same upsert), and
- * its story id on article_meta.
+ * its story id on article_meta. Stories it bridges ($15, usually none) are merged into that one: their sizes and
+ * days are added to it (read from the statement's snapshot, before their rows are deleted), its title becomes the
+ * one of story $16 (the oldest), their members move to it, and their ids are recorded as merged into it.
  */
 const WRITE = `
   WITH lf AS (
@@ -93,12 +98,32 @@ const WRITE = `
     INSERT INTO article_links (a, b, score, kind)
     SELECT u.a, u.b, u.score, u.kind FROM unnest($8::int[], $9::int[], $10::float8[], $11::text[]) AS u(a, b, score, kind)
     ON CONFLICT (a, b) DO UPDATE SET score = greatest(article_links.score, excluded.score), kind = excluded.kind
+  ), g AS (
+    SELECT coalesce(sum(size), 0)::int AS size, min(first) AS first, max(last) AS last FROM stories WHERE id = ANY($15::text[])
   ), st AS (
     INSERT INTO stories (id, title, size, first, last, last_seq, updated_at) VALUES ($12::text, $13::text, 1, $2::text, $2::text, $1::int, $14::text)
-    ON CONFLICT (id) DO UPDATE SET size = stories.size + 1, first = least(stories.first, excluded.first),
-      last = greatest(stories.last, excluded.last), last_seq = excluded.last_seq, updated_at = excluded.updated_at
+    ON CONFLICT (id) DO UPDATE SET size = stories.size + 1 + (SELECT size FROM g),
+      first = least(stories.first, excluded.first, (SELECT first FROM g)),
+      last = greatest(stories.last, excluded.last, (SELECT last FROM g)), last_seq = excluded.last_seq, updated_at = excluded.updated_at,
+      title = CASE WHEN $16::text IS NULL THEN stories.title ELSE (SELECT t.title FROM stories t WHERE t.id = $16::text) END
+  ), sd AS (
+    DELETE FROM stories WHERE id = ANY($15::text[])
+  ), mv AS (
+    UPDATE article_meta SET story_id = $12::text WHERE story_id = ANY($15::text[])
+  ), rp AS (
+    UPDATE story_merges SET into_id = $12::text WHERE into_id = ANY($15::text[])
+  ), rec AS (
+    INSERT INTO story_merges (from_id, into_id, merged_at) SELECT unnest($15::text[]), $12::text, $14::text
+    ON CONFLICT (from_id) DO UPDATE SET into_id = excluded.into_id, merged_at = excluded.merged_at
   )
   UPDATE article_meta SET story_id = $12::text WHERE seq = $1::int`;
+
+/** A story by id, or by the id of a story merged into it (story_merges chains are one step; longer ones are followed). */
+export const STORY_BY_ID = `
+  WITH RECURSIVE chain (id, n) AS (
+    SELECT $1::text COLLATE "C", 0 UNION ALL SELECT m.into_id, c.n + 1 FROM story_merges m JOIN chain c ON m.from_id = c.id WHERE c.n < 32
+  )
+  SELECT s.* FROM chain JOIN stories s ON s.id = chain.id ORDER BY chain.n LIMIT 1`;
 
 export class PgLinker {
   /**
@@ -119,7 +144,9 @@ export class PgLinker {
     const w = weighted(f, stats);
     const candidates: Candidate[] = [];
     const loaded = new Map<number, Loaded>();
+    const storyOf = new Map<string, MergingStory>();
     for (const c of r.candidates ?? []) {
+      if (c.story_id !== null && c.story_size !== null) storyOf.set(c.story_id, { id: c.story_id, size: c.story_size, seq: c.story_seq });
       candidates.push({ seq: c.seq, id: '', storyId: null, day: '', hits: c.hits, lsh: c.lsh });
       loaded.set(c.seq, {
         id: c.id, storyId: c.story_id, day: c.day,
@@ -127,7 +154,7 @@ export class PgLinker {
         sig: c.sig ? sigFromBuffer(Buffer.from(c.sig, 'hex')) : null,
       });
     }
-    const { best, scored } = chooseStory(w, f.day, candidates, (cand) => loaded.get(cand));
+    const { best, scored, merge } = chooseStory(w, f.day, candidates, (cand) => loaded.get(cand));
 
     const links = { a: [] as number[], b: [] as number[], score: [] as number[], kind: [] as string[] };
     for (const s of scored.slice(0, LINKS_PER_ARTICLE)) {
@@ -139,13 +166,17 @@ export class PgLinker {
       links.score.push(score, score);
       links.kind.push(kind, kind);
     }
-    const storyId = best ? best.c.storyId! : id;
+    let storyId = best ? best.c.storyId! : id;
+    let merged: string[] = [];
+    let titleOf: string | null = null;
+    const bridged = best ? [storyId, ...merge].map((s) => storyOf.get(s)).filter((s) => s !== undefined) : [];
+    if (bridged.length > 1) ({ into: storyId, from: merged, titleOf } = planMerge(bridged));
     await db.query(WRITE, [
       seq, f.day, pgJson(stored(w.terms, VECTOR_SIZE)), pgJson(stored(w.entities, VECTOR_SIZE)), f.sig ? sigToBuffer(f.sig) : null,
       f.sig ? lshBuckets(f.sig) : [], top(w.terms, INDEXED_TERMS).map(([t]) => t),
       links.a, links.b, links.score, links.kind,
-      storyId, doc.article.title ?? null, ingestedAt,
+      storyId, doc.article.title ?? null, ingestedAt, merged, titleOf,
     ], 'ng_link_write');
-    return { storyId, via: best?.c.id ?? null, nearDuplicate: best?.dup ?? false, score: best?.score ?? 0 };
+    return { storyId, via: best?.c.id ?? null, nearDuplicate: best?.dup ?? false, score: best?.score ?? 0, merged };
   }
 }

@@ -176,6 +176,19 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'story merges: stories an article bridges become one; merged ids resolve to the survivor',
+    // As SQLite's migration 4 (link/sqlite.ts MERGE_SQL): from_id → into_id, re-pointed so chains stay one step long.
+    sql: `
+      CREATE TABLE story_merges (
+        from_id text COLLATE "C" PRIMARY KEY,
+        into_id text COLLATE "C" NOT NULL,
+        merged_at text NOT NULL
+      );
+      CREATE INDEX story_merges_by_into ON story_merges (into_id);
+    `,
+  },
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;

@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3';
 import { NewsgraphError } from '../errors.js';
 import { isoWeek } from '../analyze/dates.js';
-import { SqliteLinker, LINK_SQL } from '../link/sqlite.js';
+import { SqliteLinker, LINK_SQL, MERGE_SQL } from '../link/sqlite.js';
 import { linkDay } from '../link/features.js';
 import type { Doc } from '../model.js';
 import { AnnotationIndex, ANNOTATION_SQL } from './annotations.js';
@@ -86,12 +86,25 @@ export const MIGRATIONS: readonly Migration[] = [
       DROP INDEX events_by_article;
     `,
   },
+  {
+    version: 4,
+    name: 'story merges: stories an article bridges become one; merged ids resolve to the survivor',
+    // Nothing to back-fill: stories linked before never merged, and later articles merge them as they bridge them.
+    sql: MERGE_SQL,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 export { ftsQuery, normalizeKey };
 export { parseQuery } from './query-terms.js';
+
+/** A story by id, or by the id of a story merged into it (following story_merges; chains are one step, see MERGE_SQL). */
+export const STORY_BY_ID = `
+  WITH RECURSIVE chain (id, n) AS (
+    SELECT ?, 0 UNION ALL SELECT m.into_id, c.n + 1 FROM story_merges m JOIN chain c ON m.from_id = c.id WHERE c.n < 32
+  )
+  SELECT s.* FROM chain JOIN stories s ON s.id = chain.id ORDER BY chain.n LIMIT 1`;
 
 function isSqliteError(e: unknown): e is Error & { code: string } {
   return e instanceof Error && typeof (e as { code?: unknown }).code === 'string';
@@ -490,7 +503,7 @@ export class SqliteStore implements Store {
 
   async story(id: string): Promise<Story | null> {
     this.open();
-    const r = this.sql('SELECT * FROM stories WHERE id = ?').get(id.trim().toLowerCase()) as StoryRow | undefined;
+    const r = this.sql(STORY_BY_ID).get(id.trim().toLowerCase()) as StoryRow | undefined;
     return r ? this.storyWith(r, STORY_MAX_ARTICLES) : null;
   }
 

@@ -184,10 +184,15 @@ export interface Store {
   entity(key: string): Promise<EntityDetail | null>;
   quotes(query?: QuoteQuery): Promise<Paged<QuoteHit>>;
   events(query?: EventQuery): Promise<Paged<EventHit>>;
-  /** Stories, most recently updated first. */
+  /**
+   * Stories, most recently updated first. Stories merge: when an article strongly belongs to more than one story
+   * (link/choose.ts chooseStory), the others are merged into the largest (tie: the oldest), which keeps its id and
+   * gets their members, size and days; the merged ones leave this list.
+   */
   stories(page?: Page): Promise<Paged<Story>>;
+  /** A story by id, or by the id of a story since merged into it (the surviving story, with its own id, is returned). */
   story(id: string): Promise<Story | null>;
-  /** The story of an article (by full id), or null for an unknown article. */
+  /** The story of an article (by full id; after a merge, the surviving story), or null for an unknown article. */
   storyOf(articleId: string): Promise<{ id: string; size: number } | null>;
   /** The most related article not in `seen`: the same story first (next by date), then the best related one. */
   nextStory(articleId: string, seen?: string[]): Promise<NextArticle>;
