@@ -252,6 +252,26 @@ if (unreachable !== null && REQUIRE) {
       }
     });
 
+    test('searchArticles: a write by another store (another process) is seen by the next search and its facets', async () => {
+      const a = await fresh();
+      const schema = schemas[schemas.length - 1]!;
+      const b = await PostgresStore.open(URL_, { schema, max: 2 });
+      try {
+        const doc = (i: number) => testDoc({ title: `Report ${i}`, published: '2026-03-02', paragraphs: [`Officials discussed the ceasefire on day ${i}.`] });
+        await a.put(doc(1));
+        assert.equal((await a.searchArticles({ q: 'ceasefire' })).total, 1);
+        assert.equal((await a.facets({ q: 'ceasefire' })).sources.reduce((n, x) => n + x.count, 0), 1);
+        await b.put(doc(2));
+        const again = await a.searchArticles({ q: 'ceasefire' });
+        assert.equal(again.total, 2);
+        assert.match(again.items[0]!.snippet, /ceasefire/);
+        assert.equal((await a.facets({ q: 'ceasefire' })).sources.reduce((n, x) => n + x.count, 0), 2);
+      } finally {
+        await b.close();
+        await a.close();
+      }
+    });
+
     test('a failed batch in putMany rolls back the article and all its annotation rows', async () => {
       const store = await fresh();
       try {

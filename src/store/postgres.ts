@@ -1,5 +1,5 @@
 // The PostgreSQL store (pg Pool): the same tables and semantics as the SQLite store; full-text search with a
-// generated tsvector column (title weight A, body B, GIN index), ranked with ts_rank_cd, snippets by ts_headline.
+// generated tsvector column (title weight A, body B, GIN index), ranked with ts_rank_cd (postgres-search.ts).
 import pg from 'pg';
 import type { PoolClient, QueryResultRow } from 'pg';
 import { isoWeek } from '../analyze/dates.js';
@@ -7,12 +7,14 @@ import { errorMessage, NewsgraphError } from '../errors.js';
 import { linkDay } from '../link/features.js';
 import type { Doc } from '../model.js';
 import { insertArticle } from './postgres-annotations.js';
-import { PgLinker } from './postgres-link.js';
+import { PgLinker, STORY_BY_ID } from './postgres-link.js';
 import { migratePg, TS_CONFIG, type PgQuery } from './postgres-schema.js';
-import { normalizeKey, parseQuery } from './sqlite.js';
+import { normalizeKey } from './query-terms.js';
+import { articleFilters, likePrefix, noNul, Params, tsQuery, whereOf } from './postgres-query.js';
+import { PgSearch } from './postgres-search.js';
 import {
-  ARTICLE_COLUMNS, articleSummary, DEFAULT_LIST_LIMIT, DEFAULT_SEARCH_LIMIT, DETAIL_LIMIT, EVENT_COLUMNS, FACET_HITS,
-  FACET_SIZE, MIN_PREFIX, NEWEST, oneLine, pageOf, QUOTE_COLUMNS, RANK_WINDOW, STORY_MAX_ARTICLES, STORY_PREVIEW, summary,
+  ARTICLE_COLUMNS, articleSummary, DEFAULT_LIST_LIMIT, DEFAULT_SEARCH_LIMIT, DETAIL_LIMIT, EVENT_COLUMNS, MIN_PREFIX,
+  NEWEST, oneLine, pageOf, QUOTE_COLUMNS, STORY_MAX_ARTICLES, STORY_PREVIEW, summary,
   SUMMARY_COLUMNS, type ArticleRow, type StoryRow, type SummaryRow,
 } from './rows.js';
 import type {
@@ -24,40 +26,8 @@ const HEADLINE_TEXT = 100_000;
 /** ts_headline options: plain text (no markup), a short excerpt of up to two fragments. */
 const HEADLINE_OPTS = 'StartSel="", StopSel="", MaxWords=30, MinWords=12, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "';
 
-/**
- * PostgreSQL text cannot hold U+0000 (and jsonb rejects \u0000): in query parameters it is dropped (it can match
- * nothing), in stored documents it becomes U+FFFD.
- */
-function noNul(v: unknown): unknown {
-  return typeof v === 'string' && v.includes('\u0000') ? v.replace(/\u0000/g, '') : v;
-}
-
 function storedText<T extends string | null | undefined>(v: T): T {
   return (typeof v === 'string' && v.includes('\u0000') ? v.replace(/\u0000/g, '\ufffd') : v) as T;
-}
-
-/** A LIKE pattern matching the strings that start with `s` (wildcards in `s` escaped). */
-function likePrefix(s: string): string {
-  return s.replace(/[\\%_]/g, '\\$&') + '%';
-}
-
-/** Positional parameters for a generated query: `p(v)` adds a value and returns its placeholder. */
-class Params {
-  readonly values: unknown[] = [];
-  p(v: unknown): string {
-    this.values.push(v);
-    return `$${this.values.length}`;
-  }
-}
-
-/**
- * A tsquery expression for a user query: each word or "quoted phrase" (parseQuery) goes in as a bound parameter of
- * phraseto_tsquery, ANDed with &&. No user text reaches tsquery syntax (OR, !, :*, <->) or SQL; null when no terms.
- */
-export function tsQuery(query: string, params: Params): string | null {
-  const terms = parseQuery(query);
-  if (terms.length === 0) return null;
-  return `(${terms.map((t) => `phraseto_tsquery('${TS_CONFIG}', ${params.p(t)})`).join(' && ')})`;
 }
 
 interface EntityRow {
@@ -83,34 +53,6 @@ const quoteHit = (r: QuoteRow): QuoteHit => ({ articleId: r.article_id, title: r
 interface EventRow { article_id: string; title: string | null; published: string | null; event: EventHit['event'] }
 const eventHit = (r: EventRow): EventHit => ({ articleId: r.article_id, title: r.title, published: r.published, event: r.event });
 
-
-/** WHERE terms (ANDed) for an ArticleQuery over `article_meta m`; `withText` adds the q filter. */
-function articleFilters(q: ArticleQuery, params: Params, withText: boolean): string[] {
-  const where: string[] = [];
-  const actor = q.actor?.trim();
-  if (actor) {
-    if (actor.includes(':')) where.push(`m.seq IN (SELECT article_seq FROM article_entities WHERE key = ${params.p(normalizeKey(actor))})`);
-    else where.push(`m.seq IN (SELECT article_seq FROM article_actors WHERE code LIKE ${params.p(likePrefix(actor.toUpperCase()))})`);
-  }
-  const code = q.code?.trim();
-  if (code) where.push(`m.seq IN (SELECT article_seq FROM events WHERE code LIKE ${params.p(likePrefix(code))})`);
-  const type = q.type?.trim();
-  if (type) where.push(`m.seq IN (SELECT article_seq FROM article_entities WHERE type = ${params.p(type.toLowerCase())})`);
-  if (q.from) where.push(`m.published_day >= ${params.p(q.from)}`);
-  if (q.to) where.push(`m.published_day <= ${params.p(q.to)}`);
-  const source = q.source?.trim().toLowerCase();
-  if (source) {
-    const s = params.p(source);
-    where.push(`(strpos(lower(m.source), ${s}) > 0 OR strpos(coalesce(m.host, ''), ${s}) > 0 OR strpos(lower(coalesce(m.site_name, '')), ${s}) > 0)`);
-  }
-  if (withText && q.q) {
-    const tsq = tsQuery(q.q, params);
-    if (tsq !== null) where.push(`m.seq IN (SELECT seq FROM articles WHERE tsv @@ ${tsq})`);
-  }
-  return where;
-}
-
-const whereOf = (where: string[]) => (where.length ? `WHERE ${where.join(' AND ')}` : '');
 
 export interface PostgresOptions {
   /** The schema to use (created if missing); default: the connection's search_path. */
@@ -139,6 +81,7 @@ export function describeTarget(url: string): string {
 export class PostgresStore implements Store {
   private closed = false;
   private readonly linker = new PgLinker();
+  private readonly searcher = new PgSearch((text, values) => this.q(text, values));
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -341,86 +284,14 @@ export class PostgresStore implements Store {
     return { items, total };
   }
 
-  /**
-   * The full-text hits of a query with filters as a CTE `hits(seq, rank)`: the RANK_WINDOW most recently stored
-   * matches (as SQLite), ranked by ts_rank_cd (title weighted 1.0, body 0.4).
-   */
-  private hitsCte(tsq: string, where: string[]): string {
-    return `WITH qq AS (SELECT ${tsq} AS q),
-      hits AS (SELECT a.seq, ts_rank_cd(a.tsv, qq.q, 1) AS rank
-                 FROM qq, articles a JOIN article_meta m ON m.seq = a.seq
-                WHERE ${['a.tsv @@ qq.q', ...where].join(' AND ')}
-                ORDER BY a.seq DESC LIMIT ${RANK_WINDOW})`;
-  }
-
   async searchArticles(query: ArticleQuery): Promise<Paged<SearchHit>> {
     this.check();
-    const { limit, offset } = pageOf(query, DEFAULT_SEARCH_LIMIT);
-    const params = new Params();
-    const tsq = query.q ? tsQuery(query.q, params) : null;
-    const where = articleFilters(query, params, false);
-    if (tsq === null) {
-      const w = whereOf(where);
-      const total = await this.countOf(`SELECT count(*)::int AS n FROM article_meta m ${w}`, params.values);
-      const rows = await this.q<ArticleRow & { snippet: string | null }>(
-        `SELECT ${ARTICLE_COLUMNS}, substr(a.doc->'article'->>'text', 1, 240) AS snippet
-           FROM articles a JOIN article_meta m ON m.seq = a.seq ${w} ORDER BY ${NEWEST} LIMIT ${params.p(limit)} OFFSET ${params.p(offset)}`,
-        params.values,
-      );
-      return { items: rows.map((r) => ({ ...articleSummary(r), snippet: oneLine(r.snippet ?? ''), score: 0 })), total };
-    }
-    const total = await this.countOf(
-      `SELECT count(*)::int AS n FROM (SELECT ${tsq} AS q) qq, articles a JOIN article_meta m ON m.seq = a.seq
-        WHERE ${['a.tsv @@ qq.q', ...where].join(' AND ')}`,
-      params.values,
-    );
-    const rows = await this.q<ArticleRow & { snippet: string | null; rank: number }>(
-      `${this.hitsCte(tsq, where)},
-       page AS (SELECT seq, rank FROM hits ORDER BY rank DESC, seq DESC LIMIT ${params.p(limit)} OFFSET ${params.p(offset)})
-       SELECT ${ARTICLE_COLUMNS}, page.rank,
-              ts_headline('${TS_CONFIG}', left(a.doc->'article'->>'text', ${HEADLINE_TEXT}), qq.q, '${HEADLINE_OPTS}') AS snippet
-         FROM page JOIN articles a ON a.seq = page.seq JOIN article_meta m ON m.seq = a.seq, qq
-        ORDER BY page.rank DESC, page.seq DESC`,
-      params.values,
-    );
-    return { items: rows.map((r) => ({ ...articleSummary(r), snippet: oneLine(r.snippet ?? ''), score: r.rank })), total };
+    return this.searcher.searchArticles(query);
   }
 
   async facets(query: ArticleQuery): Promise<Facets> {
     this.check();
-    const params = new Params();
-    const tsq = query.q ? tsQuery(query.q, params) : null;
-    const where = articleFilters(query, params, false);
-    const seqs = (tsq === null
-      ? await this.q<{ seq: number }>(`SELECT m.seq FROM article_meta m ${whereOf(where)} ORDER BY ${NEWEST} LIMIT ${FACET_HITS}`, params.values)
-      : await this.q<{ seq: number }>(`${this.hitsCte(tsq, where)} SELECT seq FROM hits ORDER BY rank DESC, seq DESC LIMIT ${FACET_HITS}`, params.values)
-    ).map((r) => r.seq);
-    if (seqs.length === 0) return { types: [], actors: [], codes: [], sources: [] };
-    const cte = 'WITH hits(seq) AS (SELECT unnest($1::int[]))';
-    const [types, actors, codes, sources] = await Promise.all([
-      this.q<Facets['types'][number]>(
-        `${cte} SELECT ae.type AS name, count(DISTINCT ae.article_seq)::int AS count
-           FROM hits JOIN article_entities ae ON ae.article_seq = hits.seq GROUP BY ae.type ORDER BY count DESC, name`,
-        [seqs],
-      ),
-      this.q<Facets['actors'][number]>(
-        `${cte} SELECT ae.key, max(e.name) AS name, count(*)::int AS count
-           FROM hits JOIN article_entities ae ON ae.article_seq = hits.seq JOIN entities e ON e.key = ae.key
-          GROUP BY ae.key ORDER BY count DESC, ae.key LIMIT ${FACET_SIZE}`,
-        [seqs],
-      ),
-      this.q<Facets['codes'][number]>(
-        `${cte} SELECT ev.code, coalesce(max(ev.label), '') AS label, count(DISTINCT ev.article_seq)::int AS count
-           FROM hits JOIN events ev ON ev.article_seq = hits.seq GROUP BY ev.code ORDER BY count DESC, ev.code LIMIT ${FACET_SIZE}`,
-        [seqs],
-      ),
-      this.q<Facets['sources'][number]>(
-        `${cte} SELECT m.outlet AS name, count(*)::int AS count
-           FROM hits JOIN article_meta m ON m.seq = hits.seq GROUP BY m.outlet ORDER BY count DESC, name LIMIT ${FACET_SIZE}`,
-        [seqs],
-      ),
-    ]);
-    return { types, actors, codes, sources };
+    return this.searcher.facets(query);
   }
 
   async entities(query: EntityQuery = {}): Promise<Paged<EntitySummary>> {
@@ -535,7 +406,7 @@ export class PostgresStore implements Store {
   }
 
   async story(id: string): Promise<Story | null> {
-    const r = await this.one<StoryRow>('SELECT * FROM stories WHERE id = $1', [id.trim().toLowerCase()]);
+    const r = await this.one<StoryRow>(STORY_BY_ID, [id.trim().toLowerCase()]);
     return r ? this.storyWith(r, STORY_MAX_ARTICLES) : null;
   }
 
