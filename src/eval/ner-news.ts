@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import '../index.js';
 import { compromiseSpans, newTally, ourSpans, prf, scoreSpans, TAGS, type Nlp, type Span, type SpanError, type Tag, type Tally } from './spans.js';
+import { optionOf } from './args.js';
 
 export interface Sentence {
   /** 1-based line number in the file. */
@@ -87,10 +88,7 @@ export function evaluate(sentences: Sentence[], nlp: Nlp): NewsReport {
 
 function main(): void {
   const args = process.argv.slice(2);
-  const opt = (n: string) => {
-    const i = args.indexOf(n);
-    return i >= 0 ? args[i + 1] : undefined;
-  };
+  const opt = (name: string) => optionOf(args, name);
   const here = dirname(fileURLToPath(import.meta.url));
   const file = opt('--set') ?? join(here, '../../src/eval/ner-news/sentences.txt');
   const sentences = readSentences(file);

@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import '../index.js';
 import { analyzeBody } from '../analyze/body.js';
 import { normalizeBlock } from '../extract/normalize.js';
+import { optionOf } from './args.js';
 
 type Tag = 'PER' | 'ORG' | 'LOC';
 interface Span {
@@ -23,10 +24,7 @@ interface Doc {
 }
 
 const args = process.argv.slice(2);
-const opt = (n: string) => {
-  const i = args.indexOf(n);
-  return i >= 0 ? args[i + 1] : undefined;
-};
+const opt = (name: string) => optionOf(args, name);
 
 /** Reads IOB2 sentences into documents whose text joins sentences by blank lines, with gold character spans. */
 export function readIob2(file: string): Doc[] {

@@ -8,13 +8,11 @@ import { fileURLToPath } from 'node:url';
 import { codeSentence, type CodeTrace } from '../analyze/events/petrarch/coder.js';
 import { dictionarySummary, loadDictionaryFiles } from '../analyze/events/petrarch/dictionaries.js';
 import { parseRecords, type UnitRecord } from '../analyze/events/petrarch/records.js';
+import { optionOf } from './args.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
-const opt = (name: string): string | undefined => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
+const opt = (name: string) => optionOf(args, name);
 const showFailures = Number(opt('--show-failures') ?? 0);
 const dataDir = resolve(opt('--data') ?? join(here, '..', '..', '..', 'shared', 'data', 'petrarch-unittest'));
 const verbsFormat = opt('--verbs') === 'petrarch2' ? 'petrarch2' : 'petrarch1';

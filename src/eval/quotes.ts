@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import '../index.js';
 import { analyzeBody } from '../analyze/body.js';
 import type { Quote } from '../model.js';
+import { optionOf } from './args.js';
 
 export type GoldKind = 'direct' | 'partial' | 'indirect' | 'none';
 
@@ -193,10 +194,7 @@ export function evaluate(passages: Passage[], published = '2025-06-01'): Report 
 
 function main(): void {
   const args = process.argv.slice(2);
-  const opt = (n: string) => {
-    const i = args.indexOf(n);
-    return i >= 0 ? args[i + 1] : undefined;
-  };
+  const opt = (name: string) => optionOf(args, name);
   const here = dirname(fileURLToPath(import.meta.url));
   const file = opt('--set') ?? join(here, '../../src/eval/quotes-set/passages.txt');
   let passages = readPassages(file);
