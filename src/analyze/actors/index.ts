@@ -29,7 +29,7 @@ interface Ent {
 }
 
 /** Prepositions after which an unknown single name is a place ("near Hilla", "in Baiji"); "at" and "to" also take firms. */
-const STRONG_PLACE_CUES = new Set(['in', 'near', 'outside', 'inside', 'throughout', 'across', 'around']);
+const STRONG_PLACE_CUES = new Set(['in', 'near', 'outside', 'inside', 'throughout', 'across', 'around', 'retook', 'recaptured', 'shelled', 'besieged', 'encircled', 'off']);
 
 /**
  * Unknown names in a list with known names of one type ("Mosul, Baiji, and Tuz"): the list's type for each. Items are
@@ -68,7 +68,7 @@ function definedAcronyms(raw: RawMention[], tokens: Token[]): Map<string, Entity
   const initials = (x: RawMention) => tokens.slice(x.tokStart, x.tokEnd).filter((t) => t.cap).map((t) => t.text[0]).join('');
   for (let i = 1; i < raw.length; i++) {
     const m = raw[i]!;
-    if (m.why !== 'acronym' || out.has(m.text)) continue;
+    if ((m.why !== 'acronym' && m.why !== 'acronym-word') || out.has(m.text)) continue;
     const bare = m.text.replace(/\./g, '');
     // The name right before it in brackets, or any earlier organization with those initials ("the National
     // Transportation Safety Board … The NTSB said").
@@ -120,7 +120,9 @@ export function analyzeActors(doc: Doc): Doc {
     const type = m.type === 'unknown' ? 'other' : (m.type as EntityType);
     // Knowledge names countries and organizations canonically ("US" → United States, "REUTERS" → Reuters); other names as written.
     const canonical = m.hit && (m.hit.kind === 'country' || m.hit.kind === 'organization' || m.text === m.text.toUpperCase());
-    const name = canonical ? m.hit!.name : m.text.replace(/^the\s+/i, '');
+    // "Pope Leo", "Crown Prince Mohammed bin Salman": a person we know, named with a title the mention leaves out.
+    const titledKnown = m.hit?.kind === 'person' && 'titles' in m && m.titles.length > 0;
+    const name = canonical || titledKnown ? m.hit!.name : m.text.replace(/^the\s+/i, '');
     const id = ents.length;
     ents.push({
       name,
@@ -180,6 +182,11 @@ export function analyzeActors(doc: Doc): Doc {
     if (m.type === 'nationality') continue;
     let e: number | null = null;
     if (m.type === 'person' || m.type === 'unknown') e = matchShort(m);
+    // An acronym that is an ordinary noun is a name only where the text defines it.
+    if (m.why === 'acronym-word') {
+      if (!defined.has(m.text)) continue;
+      e = create({ ...m, type: defined.get(m.text)! }, null);
+    }
     if (e === null && m.type === 'unknown') {
       const next = tokens[m.tokEnd];
       // A small place only after a place preposition ("near Hilla"): many small places share names with people and things.

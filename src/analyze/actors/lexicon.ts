@@ -56,9 +56,19 @@ export const ORG_HEADS = new Set(
     'photography studio studios transport limos limousine pizza pizzeria grill restaurant cafe café bakery bagels salon ' +
     'dental pharmacy deli bistro diner brewery winery consulting solutions marketing entertainment productions ' +
     'orchestra philharmonic choir ensemble quartet ag gmbh nv sa spa lp pvt pty partners associates consultants securities capital investments ventures laboratories labs pharmaceuticals enterprises ' +
-    'cabinet government secretariat presidency embassy consulate mission delegation directorate command'
+    'cabinet government secretariat presidency embassy consulate mission delegation directorate command ' +
+    'power survey steel mining shipping telecom telecommunications railway railways logistics chemicals aerospace utilities staff'
   ).split(' '),
 );
+
+/** Organization words that open Spanish, Portuguese and French names: "Clan del Golfo", "Red de Apoyo Legal". */
+export const ROMANCE_ORG_OPENERS = new Set(
+  'clan red grupo banco banca companhia compania groupe frente partido partito parti movimiento movimento mouvement ejercito ejército fuerzas forces cartel cártel banque unión união union asociación associação association comité comite consejo conseil instituto institut fundación fundação fondation sindicato confederación confederação confédération tribunal corte cour junta'.split(' '),
+);
+
+/** First and last words of sports clubs' names: "Real Madrid", "Borussia Dortmund", "Leeds United", "Ajax Amsterdam"? */
+export const CLUB_OPENERS = new Set(['real', 'atletico', 'atlético', 'borussia', 'olympique', 'sporting', 'dynamo', 'dinamo', 'inter', 'racing', 'deportivo', 'fc', 'ac', 'as', 'ss', 'sc']);
+export const CLUB_HEADS = new Set(['fc', 'united', 'rovers', 'wanderers', 'hotspur', 'albion', 'athletic', 'rangers', 'celtic']);
 
 /** Words that open organization names ("Ministry of Defence", "Bank of England", "University of Kent"). */
 export const ORG_OPENERS = new Set(['ministry', 'bank', 'university', 'school', 'college', 'academy', 'museum', 'board', 'agency', 'authority', 'bureau', 'department', 'office', 'council', 'court', 'house', 'church', 'party', 'federation', 'union', 'association', 'institute', 'league', 'organization', 'organisation', 'committee', 'commission', 'people']);
@@ -87,4 +97,4 @@ export const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', '
 export const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 
 /** Words before a name that mark it as a place. */
-export const PLACE_PREPOSITIONS = new Set(['in', 'near', 'at', 'from', 'outside', 'across', 'to', 'into', 'toward', 'towards', 'around', 'through', 'across', 'throughout', 'inside', 'via', 'visited', 'visit', 'visiting']);
+export const PLACE_PREPOSITIONS = new Set(['in', 'near', 'at', 'from', 'outside', 'across', 'to', 'into', 'toward', 'towards', 'around', 'through', 'across', 'throughout', 'inside', 'via', 'visited', 'visit', 'visiting', 'off', 'between', 'fled', 'retook', 'recaptured', 'captured', 'seized', 'shelled', 'besieged', 'encircled']);

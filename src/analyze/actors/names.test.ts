@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dataPath } from '../../knowledge/data-files.js';
-import { ACRONYM_SHAPE, isAcronymWord, isOpeningWord, isSurname, knownSurname, readWordList, SURNAME_SHAPE } from './names.js';
+import { ACRONYM_SHAPE, companyShaped, FAMILY_NAME_SHAPE, isAcronymWord, isFamilyFirstName, isOpeningWord, isSurname, knownSurname, readWordList, SURNAME_SHAPE } from './names.js';
 
 test('surnames.txt loads: common family names of many origins, capitalized only', () => {
   const all = readWordList(dataPath('surnames.txt'), SURNAME_SHAPE, 'a capitalized surname');
@@ -36,4 +36,21 @@ test('known surnames come from people.tsv; opening words are common words that a
   assert.equal(knownSurname('Zzyzx'), false);
   assert.ok(isOpeningWord('Try'));
   assert.equal(isOpeningWord('Natasha'), false);
+});
+
+test('family-first-names.txt loads: Chinese, Korean and Vietnamese family names, capitalized only', () => {
+  const all = readWordList(dataPath('family-first-names.txt'), FAMILY_NAME_SHAPE, 'a capitalized family name');
+  assert.ok(all.size > 100, String(all.size));
+  for (const s of ['Nguyen', 'Park', 'Zhang', 'Tran', 'Choi']) assert.ok(isFamilyFirstName(s), s);
+  assert.equal(isFamilyFirstName('nguyen'), false);
+  assert.equal(isFamilyFirstName('Smith'), false);
+  const dir = mkdtempSync(join(tmpdir(), 'ng-family-'));
+  const f = join(dir, 'family-first-names.txt');
+  writeFileSync(f, 'Park\nKim Lee\n');
+  assert.throws(() => readWordList(f, FAMILY_NAME_SHAPE, 'a capitalized family name'), /family-first-names\.txt:2: not a capitalized family name: 'Kim Lee'/);
+});
+
+test('company-shaped words: an inner capital or a company ending, not a Mc/Mac surname', () => {
+  for (const w of ['PetroVietnam', 'Safaricom', 'BlackRock', 'Zambitel']) assert.ok(companyShaped(w), w);
+  for (const w of ['McDonald', 'MacArthur', 'DeSantis', 'Maria', 'Marco']) assert.equal(companyShaped(w), false, w);
 });

@@ -9,6 +9,7 @@ import { lowerFrequency } from './lexicon.js';
 
 let surnames: Set<string> | null = null;
 let acronymWords: Set<string> | null = null;
+let familyFirst: Set<string> | null = null;
 
 const fold = (w: string) => w.normalize('NFD').replace(/\p{M}/gu, '').replace(/['’]s$/, '').toLowerCase();
 
@@ -52,3 +53,19 @@ export function knownSurname(w: string): boolean {
 export function isOpeningWord(w: string): boolean {
   return lowerFrequency(w) >= 300 && !givenName(w) && !isSurname(w);
 }
+
+export const FAMILY_NAME_SHAPE = /^\p{Lu}\p{Ll}*$/u;
+
+/** A family name that comes first in the name (Chinese, Korean, Vietnamese): "Nguyen", "Park", "Zhang". */
+export function isFamilyFirstName(w: string): boolean {
+  if (!/^\p{Lu}/u.test(w)) return false;
+  familyFirst ??= readWordList(dataPath('family-first-names.txt'), FAMILY_NAME_SHAPE, 'a capitalized family name');
+  return familyFirst.has(fold(w));
+}
+
+/** A word shaped like a company's name: an inner capital ("PetroVietnam"), or a company-like ending ("Safaricom"). */
+export function companyShaped(w: string): boolean {
+  if (/^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u.test(w) && !/^(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|Al|El|Ben|Abu|Fitz|O)\p{Lu}/u.test(w)) return true;
+  return /^\p{Lu}\p{Ll}{2,}(?:com|tel|tech|corp|soft|net|gaz|neft|tronics|flix|cell|pharma|bras|mex|sat|coin|bank)$/u.test(w) || /^(?:Petro|Sino|Telecom|Gaz)\p{Ll}{3,}$/u.test(w);
+}
+

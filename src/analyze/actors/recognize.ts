@@ -4,12 +4,15 @@ import type { EntityType, Span } from '../../model.js';
 import type { Token } from '../language/tokens.js';
 import { isRoleNoun } from '../../knowledge/roles.js';
 import { givenName } from '../../knowledge/given-names.js';
-import { isAcronymWord, isOpeningWord, isSurname, knownSurname } from './names.js';
-import { fold, inIdentifier, isFunctionToken, isInitial, isNameToken, isShouting, PLACE_OPENERS, runEnd, spanText } from './runs.js';
+import { companyShaped, isAcronymWord, isFamilyFirstName, isOpeningWord, isSurname, knownSurname } from './names.js';
+import { ARTICLE_PREFIXED, fold, inIdentifier, isFunctionToken, isInitial, isNameToken, isShouting, PLACE_OPENERS, runEnd, spanText } from './runs.js';
 import { splitRun } from './split.js';
-import { countryPrefix, departmentTitleLength, isPersonRole, placeBeforeTitle, titleLength } from './titles.js';
+import { MODIFIERS } from './roles.js';
+import { countryPrefix, departmentTitleLength, isPersonRole, orgBeforeTitle, placeBeforeTitle, titleLength } from './titles.js';
 import { demonymCountry, groupCode, lookupName, lookupPlace, lookupStateCode, type KbHit } from './kb.js';
 import {
+  CLUB_HEADS,
+  CLUB_OPENERS,
   EVENT_HEADS,
   FACILITY_HEADS,
   HONORIFICS,
@@ -21,6 +24,7 @@ import {
   PLACE_HEADS,
   PLACE_PREPOSITIONS,
   REGNAL_TITLES,
+  ROMANCE_ORG_OPENERS,
   WEEKDAYS,
 } from './lexicon.js';
 
@@ -46,6 +50,15 @@ export interface RawMention {
   /** How the type was decided, for messages and debugging. */
   why: string;
 }
+
+/** A hyphenated word that describes a name after it: "Kurdish-led", "Iran-backed", "US-based". */
+const DESCRIBED_BY = /^\p{Lu}[\p{L}.]*-(?:led|backed|based|run|linked|allied|aligned|controlled|held|owned|funded|brokered|sponsored|supported|dominated|occupied|annexed|made|born)$/u;
+
+/** Words after which an unknown name of one or two words is a place: "in", "near", "fled", "retook". */
+const STRONG_PLACE_CUE = /^(?:in|near|outside|inside|around|fled|retook|recaptured|shelled|besieged|encircled)$/;
+
+/** Endings of European family names ("Petersen", "Kowalski", "Ivanova", "Martinez"): after a given name, a person. */
+const SURNAME_ENDING = /(?:son|sen|ski|ska|sky|ov|ova|ev|eva|in|ina|enko|uk|ez|is|os|ou|ian|yan|er|ić|ic|escu|ini|elli|etti)$/;
 
 /** Postal codes of states that are also everyday abbreviations or words. */
 const AMBIGUOUS_STATE_CODES = new Set(['MD', 'PR', 'IN', 'OR', 'ME', 'OK', 'HI', 'DE', 'PA', 'CO', 'ID', 'MS', 'AL', 'GA', 'MA', 'VA', 'NB', 'ON', 'PE', 'SA', 'WA']);
@@ -100,18 +113,40 @@ export function recognize(text: string, tokens: Token[], sentences: Span[], sent
         continue;
       }
       const end = runEnd(tokens, i, to);
+      // "the Kurdish-led Syrian Democratic Forces", "Russian-backed separatists": a "-led"/"-backed" word describes the name
+      // after it; its known parts are mentions of their own.
+      let d = i;
+      while (d < end - 1 && isFunctionToken(tokens[d]!)) d++;
+      if (end - d > 1 && DESCRIBED_BY.test(tokens[d]!.text)) {
+        out.push(...hyphenParts(text, tokens[d]!, d, s, opts.date));
+        i = d + 1;
+        continue;
+      }
+      // "al Qaeda", "al Shabaab": a lower-case article before a name we know with it.
+      if (i > from && /^(al|el|ad|as|an|ash|bin|ibn|abu)$/.test(tokens[i - 1]!.text) && lookupName(spanText(tokens, i - 1, end), opts.date)) {
+        const extra: RawMention[] = [];
+        const m = classify(text, tokens, i - 1, end, { sentence: s, sentenceStart: firstWord, sentenceEnd: to, shouting, date: opts.date, midCaps, surnames, extra });
+        out.push(...extra);
+        if (m && m.type !== 'unknown') {
+          out.push(m);
+          i = end;
+          continue;
+        }
+      }
       // "jsmith@ENRON", "Traci Warner@ENRON": names glued to an "@" are parts of addresses.
       if (inIdentifier(tokens, i, end)) {
         i = end;
         continue;
       }
       for (const part of splitRun(tokens, i, end, opts.date)) {
-        const m = classify(text, tokens, part[0], part[1], { sentence: s, sentenceStart: firstWord, sentenceEnd: to, shouting, date: opts.date, midCaps, surnames });
+        const extra: RawMention[] = [];
+        const m = classify(text, tokens, part[0], part[1], { sentence: s, sentenceStart: firstWord, sentenceEnd: to, shouting, date: opts.date, midCaps, surnames, extra });
+        out.push(...extra);
         if (m && m.type === 'person' && m.tokEnd - m.tokStart > 1) surnames.add(tokens[m.tokEnd - 1]!.text);
         if (m && m.type !== 'unknown') out.push(m);
         else if (part[1] - part[0] === 1 || (part[1] - part[0] === 2 && isFunctionToken(tokens[part[0]]!))) {
           const k = part[1] - 1;
-          if (tokens[k]!.text.includes('-') && !/^[DRI]-/.test(tokens[k]!.text)) out.push(...hyphenParts(text, tokens[k]!, k, s, opts.date));
+          if (tokens[k]!.text.includes('-') && !/^[DRI]-/.test(tokens[k]!.text) && !ARTICLE_PREFIXED.test(tokens[k]!.text) && !(m && m.why === 'ezafe')) out.push(...hyphenParts(text, tokens[k]!, k, s, opts.date));
           else if (m) out.push(m);
         }
         else if (m) out.push(m);
@@ -152,7 +187,7 @@ function lowercasePlaces(text: string, tokens: Token[], from: number, to: number
     for (const n of [2, 1]) {
       if (k + n > to) continue;
       const words = tokens.slice(k, k + n);
-      if (words.some((w) => w.kind !== 'word' || w.cap)) continue;
+      if (words.some((w) => w.kind !== 'word' || w.cap || /['’]/.test(w.text))) continue;
       // Every word uncommon, or for a pair ("san francisco") at least the last one.
       if (n === 1 ? isCommonWord(words[0]!.text, 3) : isCommonWord(words[1]!.text, 3) || isFunctionWord(words[0]!.text)) continue;
       const name = words.map((w) => w.text).join(' ');
@@ -177,7 +212,91 @@ interface Ctx {
   date: string | null;
   midCaps: Set<string>;
   surnames: Set<string>;
+  /** Mentions found beside the one classify returns (a place or organization before a title). */
+  extra: RawMention[];
 }
+
+/** Words before "of" that make the name after it a place: "the village of …", "residents of …", "the mouth of …". */
+const PLACE_OF = new Set(
+  (
+    'city town village province district region state port island capital municipality county governorate oblast ' +
+    'residents inhabitants outskirts suburbs suburb mayor governor mouth banks shores basin coast streets neighbourhood ' +
+    'neighborhood hamlet settlement'
+  ).split(' '),
+);
+
+/** Lower-case words for places and facilities that follow a place's name ("the Kariba dam", "Kupwara district"). */
+const PLACE_WORDS = new Set(
+  (
+    'site plant dam district port region province border crossing camp refinery airport airfield field oilfield mine ' +
+    'valley river base airbase prison temple square village town county governorate oblast area neighbourhood ' +
+    'neighborhood suburb enclave peninsula reservoir corridor checkpoint terminal substation station reactor facility ' +
+    'complex compound municipality township mountains hills lake island islands coast'
+  ).split(' '),
+);
+/** Lower-case words between a place's name and its place word: "the Zaporizhzhia nuclear plant". */
+const PLACE_WORD_MODIFIERS = new Set('nuclear border power gas oil refugee air naval military coal hydroelectric hydropower container migrant detention mining uranium enrichment'.split(' '));
+
+function placeWordAfter(tokens: Token[], b: number): boolean {
+  let k = b;
+  if (tokens[k]?.kind === 'word' && !tokens[k]!.cap && PLACE_WORD_MODIFIERS.has(tokens[k]!.text)) k++;
+  const w = tokens[k];
+  if (!w || w.kind !== 'word' || w.cap || !PLACE_WORDS.has(w.text)) return false;
+  // "the Fordow site", not "the site's": the place word is the head (no possessive or name after it).
+  return !/^['’]s$/.test(tokens[k + 1]?.text ?? '');
+}
+
+/** Generic government bodies that a nationality only describes: "the Russian Defence Ministry". */
+const GENERIC_BODIES = new Set(['ministry', 'embassy', 'consulate', 'government', 'cabinet', 'presidency']);
+
+/** Lower-case words for kinds of organization that come before a name: "state miner Codelco", "broadcaster NHK". */
+const ORG_CUE_BEFORE = new Set(
+  (
+    'company firm miner carrier lender insurer broadcaster agency militia club producer maker automaker carmaker ' +
+    'chipmaker giant operator retailer conglomerate airline refiner exporter supplier startup start-up outlet newspaper daily ' +
+    'utility regulator watchdog subsidiary manufacturer shipbuilder shipper builder developer bank'
+  ).split(' '),
+);
+
+/** Lower-case words for kinds of organization after a name: "the Fano movement", "the IG Metall union". */
+const ORG_WORDS_AFTER = new Set(
+  'party movement group militia rebels union gang cartel faction alliance coalition bloc company firm service agency organisation organization network'.split(' '),
+);
+
+/** After "the" (and an adjective or two: "the ruling", "the banned armed"), or a possessive, and before an org word. */
+function orgWordAfter(tokens: Token[], a: number, b: number): boolean {
+  const w = tokens[b];
+  if (!w || w.kind !== 'word' || w.cap) return false;
+  // "its Amaq news agency", "the state-run X news agency".
+  if (!ORG_WORDS_AFTER.has(w.text) && !(w.text === 'news' && tokens[b + 1]?.text === 'agency')) return false;
+  if (/^['’]s$/.test(tokens[b + 1]?.text ?? '') && w.text === 'service') return false;
+  let k = a - 1;
+  for (let n = 0; n < 2 && k >= 0 && tokens[k]!.kind === 'word' && !tokens[k]!.cap && !/^(the|a|an|its|their|his|her)$/i.test(tokens[k]!.text); n++) k--;
+  const det = tokens[k];
+  // "Congress party leader …", "Ennahda party officials …" at the start of a sentence.
+  if (k === a - 1 && (k < 0 || tokens[k]!.kind === 'punct') && w.text === 'party') return true;
+  return !!det && (/^(the|its|their|his|her)$/i.test(det.text) || /^['’]s$/.test(det.text));
+}
+
+/** "the All Progressives Congress", "the Our Lady of …": a capitalized function word after a lower-case word, in a name with a head. */
+function capitalizedInName(tokens: Token[], a: number, b: number): boolean {
+  const t = tokens[a]!;
+  const prev = tokens[a - 1];
+  if (!t.cap || t.upper || /^(the|a|an|and|or|but|i)$/i.test(t.text) || !prev || prev.kind !== 'word' || prev.cap || b - a < 3) return false;
+  return ORG_HEADS.has(tokens[b - 1]!.text.toLowerCase());
+}
+
+/** "The Hague", "The Gambia": a place whose own name starts with a capitalized "The". */
+function theInName(tokens: Token[], a: number, b: number, date: string | null): boolean {
+  if (b - a < 2) return false;
+  const phrase = spanText(tokens, a, b);
+  const hit = lookupName(phrase, date);
+  const place = hit?.type === 'location' ? lookupPlace(phrase, 100_000) : null;
+  return !!place && place.name.startsWith('The ');
+}
+
+/** Royal and papal titles, which are offices even when our knowledge writes them into a name ("King Salman"). */
+const ROYAL_OFFICES = new Set(['king', 'queen', 'pope', 'prince', 'princess', 'crown prince', 'emperor', 'empress', 'emir', 'sultan']);
 
 /** After the comma at `comma` comes a known state, province or country ("…, Ohio", "…, Calif.", "…, KS"). */
 function isTownBeforeState(tokens: Token[], comma: number, date: string | null): boolean {
@@ -234,7 +353,7 @@ function classify(text: string, tokens: Token[], a0: number, b: number, ctx: Ctx
   let a = a0;
   // Leading function words ("The Kremlin", "However", "This") are not part of a name.
   // An initial is not the article: "A. Noel Kramer".
-  while (a < b && isFunctionToken(tokens[a]!) && !isInitial(tokens, a)) a++;
+  while (a < b && isFunctionToken(tokens[a]!) && !isInitial(tokens, a) && !(tokens[a]!.text === 'The' && theInName(tokens, a, b, ctx.date)) && !capitalizedInName(tokens, a, b)) a++;
   if (a >= b) return null;
   // "aboard Air Force One": a vehicle, whatever words its name is made of.
   const before = a > 0 ? tokens[a - 1]!.text.toLowerCase() : '';
@@ -246,16 +365,51 @@ function classify(text: string, tokens: Token[], a0: number, b: number, ctx: Ctx
   const titles: string[] = [];
   let prefixCountry: string | null = null;
   let countryStart: number | null = null;
+  let countryDemonym = false;
   let honorific = false;
-  let regnal: number | null = null;
+  // A person our knowledge names with a title ("Crown Prince Mohammed bin Salman", "Pope Leo"): the title is stripped
+  // from the span, the person is still the one we know.
+  let titledPerson: KbHit | null = null;
+  let keptHit: KbHit | null = null;
+  // Places and organizations before a title ("California Governor …", "IMF Managing Director …", "U.S. Secretary of
+  // State …") are mentions of their own when a title follows them.
+  const prefixes: { a: number; b: number; type: 'location' | 'organization'; hit: KbHit | null }[] = [];
   // Strip nationality and title prefixes, in any order ("US President", "Russian Foreign Minister", "Gen.").
-  for (let guard = 0; guard < 4 && b - a > 1; guard++) {
+  for (let guard = 0; guard < 5 && b - a > 1; guard++) {
     const whole = lookupName(spanText(tokens, a, b), ctx.date);
-    if (whole) break; // "United States", "Pope Francis" known as a whole
+    if (whole) {
+      // "Sheikh Mohamed bin Zayed", "Crown Prince Mohammed bin Salman", "King Salman": the title goes, unless it is part
+      // of the name itself ("Sheikh Hasina").
+      const tl = whole.type === 'person' ? titleLength(tokens, a, b) : 0;
+      if (tl && a + tl < b && tokens[a + tl]!.cap) {
+        const title = spanText(tokens, a, a + tl).replace(/\.$/, '');
+        const own = fold(whole.name).startsWith(fold(title) + ' ') && !ROYAL_OFFICES.has(title.toLowerCase());
+        if (!own) {
+          titledPerson ??= whole;
+          titles.push(title);
+          a += tl;
+          continue;
+        }
+      }
+      // "the Chinese Foreign Ministry" known as a whole: the nationality stays outside a generic body's name.
+      const dem = whole.type === 'organization' && b - a >= 3 ? demonymCountry(tokens[a]!.text) : null;
+      if (dem && GENERIC_BODIES.has(tokens[b - 1]!.text.toLowerCase()) && tokens.slice(a + 1, b - 1).every((t) => isCommonWord(t.text, 20) || MODIFIERS.has(t.text.toLowerCase()))) {
+        keptHit = whole;
+        prefixCountry ??= dem;
+        a += 1;
+      }
+      break; // "United States", "Sheikh Hasina" known as a whole
+    }
     const cp = countryPrefix(tokens, a, b, ctx.date);
+    // "Gaza City", "Kuwait City": a place's name with its head word is whole.
+    if (cp && b - a - cp.n === 1 && PLACE_HEADS.has(tokens[b - 1]!.text.toLowerCase())) break;
     if (cp) {
       prefixCountry ??= cp.country;
-      if (!titles.length) countryStart ??= a;
+      if (!titles.length && countryStart === null) {
+        countryStart = a;
+        countryDemonym = !!demonymCountry(spanText(tokens, a, a + cp.n));
+      }
+      if (!demonymCountry(spanText(tokens, a, a + cp.n))) prefixes.push({ a, b: a + cp.n, type: 'location', hit: lookupName(spanText(tokens, a, a + cp.n), ctx.date) });
       a += cp.n;
       continue;
     }
@@ -263,26 +417,51 @@ function classify(text: string, tokens: Token[], a0: number, b: number, ctx: Ctx
     const pp = placeBeforeTitle(tokens, a, b, ctx.date);
     if (pp) {
       prefixCountry ??= pp.country;
+      prefixes.push({ a, b: a + pp.n, type: 'location', hit: pp.hit });
       a += pp.n;
       continue;
     }
+    // "IMF Managing Director …", "Africa CDC Director-General …", "House Speaker …": an organization before a title.
+    const op = orgBeforeTitle(tokens, a, b, ctx.date);
+    if (op) {
+      if (!op.unknown) prefixes.push({ a, b: a + op.n, type: 'organization', hit: op.hit });
+      a += op.n;
+      continue;
+    }
     const tl = departmentTitleLength(tokens, a, b) || titleLength(tokens, a, b);
-    // A title is followed by a name, not by "of …" ("Housing Authority of New Orleans" is no title).
-    if (tl && tokens[a + tl]?.cap) {
+    // "St Petersburg", "Saint Lucia": a saint's name is a place's name here. "Grand" is a title only before another
+    // ("Grand Ayatollah"), and a royal title with one word after it may be a place's name ("Grand Rapids", "Prince
+    // Rupert").
+    if (/^(st|saint)$/i.test(tokens[a]!.text) && tl <= 2) break;
+    if (tl === 1 && /^grand$/i.test(tokens[a]!.text)) break;
+    if (tl && b - a - tl === 1 && REGNAL_TITLES.has(tokens[a]!.text.toLowerCase()) && lookupPlace(spanText(tokens, a, b), 50_000)) break;
+    // A title is followed by a name, not by "of …" ("Housing Authority of New Orleans" is no title), nor by the rest
+    // of a body's name ("General Staff", "General Elections Commission", "General Administration of Customs").
+    const rest = tokens.slice(a + tl, b);
+    const bodyRest = rest.every((t) => isCommonWord(t.text, 100)) && (rest.length >= 2 || ORG_HEADS.has(rest[0]?.text.toLowerCase() ?? ''));
+    if (tl && tokens[a + tl]?.cap && !bodyRest) {
       const title = spanText(tokens, a, a + tl);
       const lower = title.replace(/\.$/, '').toLowerCase();
       if (HONORIFICS.has(lower)) honorific = true;
-      if (REGNAL_TITLES.has(lower)) regnal = a;
       titles.push(title);
       a += tl;
       continue;
     }
     break;
   }
-  // "Pope Francis", "King Charles": a regnal title with a single name stays in the name.
-  if (regnal !== null && b - a === 1) {
-    a = regnal;
-    titles.pop();
+  // A prefix counts only when a title came after it ("U.S. Secretary of State …", not "U.S. Geological Survey").
+  if (titles.length) {
+    // "Ghana Cocoa Board Chief Executive …": a country's name before an organization's is part of it.
+    for (let i = prefixes.length - 1; i > 0; i--) {
+      const [x, y] = [prefixes[i - 1]!, prefixes[i]!];
+      if (x.type === 'location' && y.type === 'organization' && x.b === y.a && x.hit?.kind === 'country') prefixes.splice(i - 1, 2, { a: x.a, b: y.b, type: 'organization', hit: y.hit });
+    }
+    for (const p of prefixes) {
+      const s0 = tokens[p.a]!.start;
+      const e0 = tokens[p.b - 1]!.end;
+      ctx.extra.push({ start: s0, end: e0, text: text.slice(s0, e0), tokStart: p.a, tokEnd: p.b, sentence: ctx.sentence, type: p.type, hit: p.hit, titles: [], prefixCountry: null, possessive: false, why: 'before-title' });
+    }
+    if (prefixes.length) countryStart = null;
   }
   if (a >= b) return null;
   const start = tokens[a]!.start;
@@ -297,26 +476,46 @@ function classify(text: string, tokens: Token[], a0: number, b: number, ctx: Ctx
   const single = b - a === 1;
   const atSentenceStart = a === ctx.sentenceStart || (a > 0 && a - 1 >= ctx.sentenceStart && tokens[a - 1]!.kind === 'punct' && /^["“‘'(]$/.test(tokens[a - 1]!.text) && a - 1 === ctx.sentenceStart);
   const possessive = tokens[b]?.text === "'s" || tokens[b]?.text === '’s';
+  const lowerLast = last.text.toLowerCase();
   const base = { start, end, text: name, tokStart: a, tokEnd: b, sentence: ctx.sentence, titles, prefixCountry, possessive };
-  const make = (type: RawMention['type'], hit: KbHit | null, why: string): RawMention => ({ ...base, type, hit, why });
-  // "Iraqi Islamic Party", "United States Department of Energy": the nationality is part of an organization's name.
+  // "Iraqi Islamic Party", "United States Department of Energy", "Ghana Association of Bankers": the nationality or
+  // country before an organization's name is part of it.
+  const make = (type: RawMention['type'], hit: KbHit | null, why: string): RawMention => {
+    const m = { ...base, type, hit, why };
+    return type === 'organization' ? withCountry(m) : m;
+  };
   const withCountry = (m: RawMention): RawMention => {
-    if (countryStart === null) return m;
+    if (countryStart === null || m.tokStart !== a) return m;
+    // "the Russian Defence Ministry", "the Chinese Foreign Ministry": the nationality only describes a generic body.
+    if (countryDemonym && GENERIC_BODIES.has(lowerLast) && tokens.slice(a, b - 1).every((t) => isCommonWord(t.text, 20))) return m;
     const s0 = tokens[countryStart]!.start;
     return { ...m, start: s0, text: text.slice(s0, end), tokStart: countryStart };
   };
 
   // Our knowledge first.
-  const hit = lookupName(name, ctx.date);
+  let hit = lookupName(name, ctx.date) ?? titledPerson ?? keptHit;
+  // "the mouth of the Amazon", "the banks of the Niger": a river's reading of a name we know as something else.
+  if (hit && hit.type !== 'location' && a >= 3 && tokens[a - 1]!.text.toLowerCase() === 'the' && tokens[a - 2]!.text === 'of' && /^(mouth|banks|bank|shores|basin|delta|source|estuary)$/.test(tokens[a - 3]!.text)) hit = null;
+  if (!hit && a >= 3 && tokens[a - 1]!.text.toLowerCase() === 'the' && tokens[a - 2]!.text === 'of' && /^(mouth|banks|shores|basin|delta|estuary)$/.test(tokens[a - 3]!.text) && b - a <= 3) return make('location', null, 'river-of');
   // "Dr Mcdonald", "Mrs. Washington": after an honorific, a name that is also a company or place is a person.
   if (hit && honorific && hit.type !== 'person') return make('person', null, 'title');
+  // "Moody's", "McDonald's": the possessive ending is part of the organization's own name.
+  if (hit && hit.kind === 'organization' && possessive && /['’]s$/.test(hit.name) && fold(hit.name.replace(/['’]s$/, '')) === fold(name)) {
+    const e0 = tokens[b]!.end;
+    return { ...make(hit.type, hit, 'knowledge:organization'), end: e0, text: text.slice(start, e0), tokEnd: b + 1, possessive: false };
+  }
   if (hit && hit.type === 'organization' && countryStart !== null) return withCountry(make(hit.type, hit, `knowledge:${hit.kind}`));
   if (hit) return make(hit.type, hit, `knowledge:${hit.kind}`);
 
-  const lowerLast = last.text.toLowerCase();
   const lowerFirst = first.text.toLowerCase();
   // In shouted text capitals say nothing: only what our knowledge knows counts.
   if (ctx.shouting) return null;
+  // "Brent crude", "Urals blend": a benchmark or product named before a lower-case word for it.
+  if (single && /^(crude|futures|blend)$/.test(tokens[b]?.text ?? '')) return null;
+  // "Tehreek-e-Labbaik Pakistan", "Lashkar-e-Taiba", "Tehrik-i-Taliban": Urdu and Persian names joined by an ezafe.
+  if (tokens.slice(a, b).some((t) => /^\p{Lu}\p{Ll}+-(?:e|i|ul|ut)-\p{Lu}/u.test(t.text))) return make('organization', null, 'ezafe');
+  // "the Champions League", "the Diamond League": competitions, not organizations.
+  if (b - a === 2 && lowerLast === 'league' && /^(champions|europa|conference|diamond|nations)$/.test(lowerFirst)) return make('event', null, 'competition');
   // "Hurricane Katrina", "Operation Desert Storm"
   if (!single && /^(hurricane|typhoon|cyclone|storm|tropical|operation)$/.test(lowerFirst)) return make('event', null, 'event-opener');
   // "Lawrence, KS", "in NY": a state's postal code after a town and a comma, or after a place preposition.
@@ -327,9 +526,19 @@ function classify(text: string, tokens: Token[], a0: number, b: number, ctx: Ctx
     if (state) return make('location', state, 'state-code');
   }
   // "the western city of Falluja", "the town of Baiji": a name after "city of" is a place.
-  if (single && a >= 2 && tokens[a - 1]!.text === 'of' && /^(city|town|village|province|district|region|state|port|island|capital)$/i.test(tokens[a - 2]!.text) && !isCommonWord(first.text, 100)) {
+  if (b - a <= 3 && a >= 2 && tokens[a - 1]!.text === 'of' && PLACE_OF.has(tokens[a - 2]!.text.toLowerCase()) && (!single || !isCommonWord(first.text, 100)) && !tokens.slice(a, b).some((t) => t.upper)) {
     return make('location', lookupPlace(name, 0), 'city-of');
   }
+  // "the Torkham border crossing", "the Fordow site", "Kupwara district", "the Preah Vihear temple": a name before a
+  // lower-case word for a place or a facility is that place.
+  // "the CECOT prison": an unknown acronym before a word for a facility is that facility.
+  if (single && first.upper && /^[A-Z]{3,6}$/.test(first.text) && !isAcronymWord(first.text) && /^(prison|camp|airport|airbase|stadium|refinery|jail)$/.test(tokens[b]?.text ?? '')) return make('facility', null, 'acronym-facility');
+  if (b - a <= 3 && placeWordAfter(tokens, b) && !tokens.slice(a, b).every((t) => isCommonWord(t.text, 300)) && !tokens.slice(a, b).some((t) => t.upper || demonymCountry(t.text) || groupCode(t.text)) && !ORG_HEADS.has(lowerLast) && !isPersonRole(last.text) && !(titles.length || honorific)) {
+    return make('location', lookupPlace(name, 0), 'place-word-after');
+  }
+  // "the ruling SWAPO party", "the Fano movement", "the IG Metall union", "Zuma's … party": a name before a lower-case
+  // word for a kind of organization.
+  if (orgWordAfter(tokens, a, b) && !/-\p{Ll}+$/u.test(name) && !tokens.slice(a, b).every((t) => isCommonWord(t.text, 20) && !INSTITUTIONS.has(t.text.toLowerCase())) && !demonymCountry(name) && !groupCode(name)) return make('organization', null, 'org-word-after');
   // Weekday/month/number-only leftovers and lone common words are not names.
   if (single && (WEEKDAYS.has(lowerFirst) || MONTHS.has(lowerFirst))) return null;
   if (single && !first.upper && ctx.surnames.has(first.text) && !MONTHS.has(lowerFirst) && !WEEKDAYS.has(lowerFirst)) return make('person', null, 'short-name');
@@ -354,10 +563,37 @@ function classify(text: string, tokens: Token[], a0: number, b: number, ctx: Ctx
   if (honorific || (titles.length && !single && looksLikePersonName(tokens, a, b)) || (titles.length && single && !ORG_HEADS.has(lowerLast) && !first.upper)) {
     return make('person', null, 'title');
   }
+  // "Houthi forces": the singular of a group we know by its plural is an adjective, not a name.
+  if (single && !first.upper && /\p{Ll}$/u.test(first.text) && lookupName(first.text + 's', ctx.date)?.type === 'organization' && tokens[b]?.kind === 'word' && !tokens[b]!.cap) return make('nationality', null, 'group-adjective');
+  // "state miner Codelco", "lithium producer SQM", "broadcaster CNN": a lower-case word for a kind of organization before it.
+  const cueBefore = a > 0 && tokens[a - 1]!.kind === 'word' && !tokens[a - 1]!.cap && ORG_CUE_BEFORE.has(tokens[a - 1]!.text);
+  if (cueBefore && b - a <= 4 && !(givenName(first.text)?.word === false && !single) && !tokens.slice(a, b).every((t) => isCommonWord(t.text, 300))) return make('organization', null, 'org-word-before');
+  // "Austria's OMV", "SQM said": an unknown acronym standing alone is an organization.
+  if (single && first.upper && /^[A-Z]{3,6}$/.test(first.text) && !isAcronymWord(first.text) && !givenName(first.text) && !isSurname(first.text) && !knownSurname(first.text) && (tokens[a - 1]?.text === "'s" || SPEECH_NEXT.has(tokens[b]?.text ?? ''))) return make('organization', null, 'acronym-org');
+  // "Safaricom", "PetroVietnam", "Codelco": one unknown word shaped like a company's name.
+  if (single && !first.upper && companyShaped(first.text) && !givenName(first.text) && !isSurname(first.text) && !knownSurname(first.text) && !isCommonWord(first.text, 50)) return make('organization', null, 'company-shape');
+  // "an army unit, CAPSAT, joined": a name set off by commas after a word for a kind of organization.
+  if (b - a <= 3 && tokens[a - 1]?.text === ',' && tokens[b]?.text === ',' && /^(unit|group|militia|party|movement|firm|company|agency|union|regiment|battalion|brigade|faction|coalition)$/.test(tokens[a - 2]?.text ?? '') && !givenName(first.text)) return make('organization', null, 'org-apposition');
+  // "Clan del Golfo", "Frente de Liberación", "Banco do Brasil": a Spanish, Portuguese or French organization word
+  // before "de"/"del"/"do"/"du".
+  if (b - a >= 3 && ROMANCE_ORG_OPENERS.has(lowerFirst) && /^(de|del|do|da|des|du|dos|das)$/.test(tokens[a + 1]!.text)) return make('organization', null, 'romance-org');
+  // "Grupo Mexico", "Banco Santander", "Groupe Renault": a company word that is not English before a name.
+  if (!single && /^(grupo|banco|banca|companhia|compania|groupe)$/.test(lowerFirst)) return make('organization', null, 'romance-org');
+  // "Real Madrid", "Borussia Dortmund", "Manchester United": the words of a sports club's name.
+  if (!single && b - a <= 3 && (CLUB_OPENERS.has(lowerFirst) || CLUB_HEADS.has(lowerLast))) return make('organization', null, 'club');
+  // "Caspian Policy Center", "Hanwha Ocean": a centre for policy or research, and a company named for the ocean.
+  if (!single && /^(cent(?:er|re)|institute)$/.test(lowerLast) && /^(policy|research|studies|strategic|security|development|progress|justice|democracy|peace)$/i.test(tokens[b - 2]!.text)) return make('organization', null, 'think-tank');
+  if (b - a === 2 && lowerLast === 'ocean' && lookupName(first.text, ctx.date)?.type !== 'location' && !isCommonWord(first.text, 100) && !lookupPlace(first.text, 1000)) return make('organization', null, 'company-ocean');
+  // "Nguyen Thi Lan", "Park Ji-won", "Le Manh Hung": a family name that comes first, then given-name syllables.
+  if ((b - a === 2 || b - a === 3) && isFamilyFirstName(first.text) && tokens.slice(a + 1, b).every((t, i, all) => /^\p{Lu}\p{Ll}+(?:-\p{Ll}+)?$/u.test(t.text) && !isFunctionWord(t.text) && !lookupName(t.text, ctx.date) && (t.text.includes('-') || !isCommonWord(t.text, 100) || (i === all.length - 1 && all.length === 2)))) {
+    return make('person', null, 'family-first');
+  }
   // A sentence-initial imperative, greeting or adverb before a name ("Try Varkala", "Welcome Darin"): drop it.
   // Mid-sentence too when a full name follows ("Administrator Mike Griffin").
   const nameFollows = b - a >= 3 && givenName(tokens[a + 1]!.text)?.word === false;
-  const opener = atSentenceStart ? isOpeningWord(first.text) : nameFollows && isCommonWord(first.text, 20) && !givenName(first.text) && !isSurname(first.text);
+  const openerMid = nameFollows && isCommonWord(first.text, 20) && !givenName(first.text) && !isSurname(first.text);
+  // "Shopkeeper Hossain Abdul Karim said": at the start too, a common word before a full name.
+  const opener = atSentenceStart ? isOpeningWord(first.text) || openerMid : openerMid;
   if (!single && opener && !PLACE_OPENERS.has(first.text.toLowerCase()) && !lookupPlace(name, 1000)) {
     const rest = classify(text, tokens, a + 1, b, { ...ctx, sentenceStart: -1 });
     if (rest && rest.type !== 'unknown' && (rest.hit || rest.why === 'given-name' || rest.why === 'surname' || rest.why === 'gazetteer')) return rest;
@@ -379,6 +615,8 @@ function classify(text: string, tokens: Token[], a0: number, b: number, ctx: Ctx
   for (let k = a + 1; k < b - 1; k++) {
     const w = tokens[k]!.text.toLowerCase();
     if (tokens[k + 1]!.text === 'of' && (ORG_OPENERS.has(w) || ORG_HEADS.has(w))) return make('organization', null, 'org-of');
+    // "Europe Centre for Disease Prevention and Control", "Institute for Security Studies".
+    if (tokens[k + 1]!.text === 'for' && (ORG_OPENERS.has(w) || ORG_HEADS.has(w) || /^(cent(?:er|re)s?|institutes?|foundation)$/.test(w))) return make('organization', null, 'org-for');
   }
   // "Tom Hall", "Anna Bridge": a given name before a head word that is also a surname.
   if (b - a === 2 && givenName(first.text)?.word === false && isSurname(last.text)) return make('person', null, 'given-name');
@@ -393,6 +631,11 @@ function classify(text: string, tokens: Token[], a0: number, b: number, ctx: Ctx
   // Given names: "Steve Witkoff", "Yuri Ushakov"; surnames are often common words ("Condoleezza Rice", "Bryan Hull"),
   // so only a given name that is itself an ordinary word ("Will", "Grace") needs an uncommon last word.
   const given = givenName(first.text);
+  // "in Khan Younis", "around Tal Afar", "fled Wad Madani": two unknown words after a strong place cue are a place
+  // unless the last is a surname ("faith in Joe Biden").
+  if (b - a === 2 && STRONG_PLACE_CUE.test(prevLower) && !possessive && !tokens.slice(a, b).some((t) => t.upper || isCommonWord(t.text, 100)) && !isSurname(last.text) && !knownSurname(last.text) && !(given && !given.word && SURNAME_ENDING.test(last.text))) {
+    return make('location', lookupPlace(name, 0), 'place-cue-name');
+  }
   if (!single && given && (!given.word || !isCommonWord(last.text, 200)) && b - a <= 4) return make('person', null, 'given-name');
   // "Sheetal Patel", "Sungjoo Lee": an unknown first word before a common surname.
   if (!single && b - a <= 3 && isSurname(last.text) && !isCommonWord(first.text, 100)) return make('person', null, 'surname');
@@ -405,12 +648,15 @@ function classify(text: string, tokens: Token[], a0: number, b: number, ctx: Ctx
   if (single && tokens[b]?.text === ',' && tokens[b + 1]?.cap && isTownBeforeState(tokens, b, ctx.date) && !givenName(first.text) && !isCommonWord(first.text, 100)) {
     return make('location', null, 'town-state');
   }
-  const place = lookupPlace(name, placeCue ? 1000 : 100_000);
+  // A name of two or more words that is not a person's by its first word is a place at a lower population too.
+  const place = lookupPlace(name, placeCue ? 1000 : !single && !given ? 20_000 : 100_000);
   if (place) return make('location', place, 'gazetteer');
   // Acronyms we do not know: organizations, unless they are common words written in capitals ("RFP", "DUI", "PDF").
   // A name written in capitals ("THOMAS:" in a transcript) is still a name.
   if (single && first.upper && first.text.length >= 3 && !isAcronymWord(first.text) && (givenName(first.text)?.word === false || knownSurname(first.text) || isSurname(first.text))) return make('person', null, 'caps-name');
-  if (single && first.upper) return isAcronymWord(first.text) || /\d/.test(first.text) ? null : make('unknown', null, 'acronym');
+  // An acronym that is usually an ordinary noun ("CPA", "CEO") is kept aside: a text may define it as a name ("the
+  // Coalition Provisional Authority … the CPA").
+  if (single && first.upper) return /\d/.test(first.text) ? null : make('unknown', null, isAcronymWord(first.text) ? 'acronym-word' : 'acronym');
   if (!single) {
     // Multi-word names of common words ("Load Next Story", "Breaking News") are headings, not names, and so are
     // title-case phrases that mix them with other words ("Revised Article", "Great Service"); unknown, not an organization.
@@ -418,11 +664,20 @@ function classify(text: string, tokens: Token[], a0: number, b: number, ctx: Ctx
     if (b - a <= 3 && tokens[b]?.text === ',' && isTownBeforeState(tokens, b, ctx.date) && !givenName(first.text)) return make('location', null, 'town-state');
     const common = tokens.slice(f, b).filter((t) => isCommonWord(t.text, 100)).length;
     if (common === b - f) return null;
-    if (b - f <= 3 && common === 0 && looksLikePersonName(tokens, a, b)) return make('person', null, 'name-shape');
+    if (b - f <= 3 && common === 0 && looksLikePersonName(tokens, a, b)) {
+      // "in Khan Younis", "near Debre Markos": two unknown words after "in" or "near" are a place, not a person.
+      if ((STRONG_PLACE_CUE.test(prevLower) || prevLower === 'off') && !possessive && !givenName(first.text)) return make('location', null, 'place-cue-name');
+      return make('person', null, 'name-shape');
+    }
     return null;
   }
   const next = tokens[b];
-  if (next && next.kind === 'word' && SPEECH_NEXT.has(next.text.toLowerCase()) && (!atSentenceStart || !isCommonWord(first.text, 20))) return make('person', null, 'speaker');
+  // "Safcol said in a statement": organizations, not people, speak in statements.
+  if (!given && !isSurname(first.text) && !knownSurname(first.text) && /^(said|says)$/.test(next?.text ?? '') && tokens[b + 1]?.text === 'in' && /^(a|its)$/.test(tokens[b + 2]?.text ?? '') && /^statement/.test(tokens[b + 3]?.text ?? '')) return make('organization', null, 'statement');
+  const strongPlaceCue = /^(in|near|outside|inside)$/.test(prevLower);
+  if (next && next.kind === 'word' && SPEECH_NEXT.has(next.text.toLowerCase()) && !strongPlaceCue && (!atSentenceStart || !isCommonWord(first.text, 20))) return make('person', null, 'speaker');
+  // "…, said Suharyanto, head of the disaster agency": a single name after "said" and before an apposition or the end.
+  if (prev && /^(said|says|told|according)$/.test(prevLower) && !isCommonWord(first.text, 300) && (tokens[b]?.text === ',' || tokens[b]?.text === '.')) return make('person', null, 'said-name');
   // "Okonjo, a spokesman for the ministry," "Okonjo, 45,": an apposition with a role or an age describes a person.
   if (!isCommonWord(first.text, 300) && personApposition(tokens, b)) return make('person', null, 'apposition');
   // "spokeswoman Okonjo", "said lawyer Pereira": a lower-case role noun right before the name.

@@ -14,7 +14,8 @@ export const MODIFIERS = new Set(
     'prime vice executive general assistant principal associate federal regional local provincial city district county ' +
     'white house kremlin armed forces presidential-administration international human rights peace climate nuclear ' +
     'billionaire tycoon property hedge fund investment private sector civil civilian elected newly outgoing incoming longtime long-time ' +
-    'treasury homeland commerce labor labour education transportation agriculture interior'
+    'treasury homeland commerce labor labour education transportation agriculture interior democratic republican conservative liberal ' +
+    'socialist managing'
   ).split(' '),
 );
 

@@ -1,7 +1,7 @@
 // Token runs that may be names: which tokens belong to a run (capitalized words, particles, dotted titles, corporate
 // suffixes), the text of a run, initials, and runs that are parts of addresses or shouted text.
 import type { Token } from '../language/tokens.js';
-import { lookupName } from './kb.js';
+import { lookupName, lookupPlace } from './kb.js';
 import { isFunctionWord, NAME_PARTICLES } from './lexicon.js';
 
 /** First words of place names ("South Sudan", "San Rafael", "Fort Hood", "Greater Noida"). */
@@ -12,6 +12,12 @@ export const CORPORATE_SUFFIX = /^(?:inc|corp|co|ltd|llc|llp|plc|lp|pc|gmbh|ag|s
 
 /** Abbreviated titles written with a period ("Gen.", "Sen.") that stay inside a name run. */
 export const DOTTED_TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'sgt', 'sen', 'rep', 'gov', 'st', 'adm', 'cmdr', 'rev', 'fr', 'pres', 'amb', 'jr', 'sr', 'pm']);
+
+/** Particles that may follow each other inside a name ("von der", "dos", "es"). */
+const RUN_PARTICLES = new Set([...NAME_PARTICLES, 'es']);
+
+/** Words before a possessive that belongs to an organization's name: "People's", "Workers'", "Attorney General's". */
+const POSSESSIVE_NAME_WORDS = new Set(['people', 'peoples', 'workers', 'women', 'children', 'farmers', 'peasants', 'veterans', 'citizens', 'nations', 'mothers', 'students', 'teachers', 'general', 'generals', 'soldiers', 'martyrs', 'fishermen', 'traders', 'employees', 'miners']);
 
 /** Capitalized, or a digit-word inside a name ("Air Force One", "World War Two", "G20"). */
 export function isNameToken(t: Token): boolean {
@@ -73,9 +79,26 @@ export function runEnd(tokens: Token[], i: number, to: number): number {
       continue;
     }
     const lower = t.text.toLowerCase();
+    // "Ursula von der Leyen", "Dar es Salaam": two or three particles in a row before the next name word.
+    if (t.kind === 'word' && !t.cap && RUN_PARTICLES.has(lower) && next && !next.cap && RUN_PARTICLES.has(next.text.toLowerCase())) {
+      let k = j + 1;
+      while (k < to && k < j + 3 && !tokens[k]!.cap && RUN_PARTICLES.has(tokens[k]!.text.toLowerCase())) k++;
+      if (k < to && isNameToken(tokens[k]!) && !isFunctionWord(tokens[k]!.text)) {
+        j = k;
+        continue;
+      }
+    }
+    // "People's Bank of China", "Kurdistan Workers' Party", "Attorney General's Office", "Cox's Bazar": a possessive
+    // inside a name, after a word that names a body of people or an office, or in a place we know.
+    if ((lower === "'s" || lower === '’s' || ((t.text === "'" || t.text === '’') && /s$/.test(prev.text))) && adjacent && next && isNameToken(next) && next.start === t.end + 1) {
+      if (POSSESSIVE_NAME_WORDS.has(prev.text.toLowerCase()) || lookupPlace(`${prev.text}'s ${next.text}`, 1000)?.name.includes(' ')) {
+        j++;
+        continue;
+      }
+    }
     if (next && isNameToken(next) && t.kind === 'word' && !t.cap) {
       // "Charles de Gaulle", "Bank of England", "Bosnia and Herzegovina" (split later unless known).
-      if (NAME_PARTICLES.has(lower) || lower === 'of' || lower === 'and' || lower === 'for' || lower === 'on') {
+      if (RUN_PARTICLES.has(lower) || lower === 'of' || lower === 'and' || lower === 'for' || lower === 'on') {
         j++;
         continue;
       }
@@ -84,6 +107,11 @@ export function runEnd(tokens: Token[], i: number, to: number): number {
         j++;
         continue;
       }
+    }
+    // "International Committee of the Red Cross": "of the" before a name word.
+    if (lower === 'of' && t.kind === 'word' && next?.text === 'the' && next.start > t.end && tokens[j + 2] && isNameToken(tokens[j + 2]!) && !isFunctionWord(tokens[j + 2]!.text)) {
+      j++;
+      continue;
     }
     if (t.text === '&' && next && isNameToken(next)) {
       j++;

@@ -4,7 +4,7 @@ import type { Token } from '../language/tokens.js';
 import { isRoleNoun } from '../../knowledge/roles.js';
 import { givenName } from '../../knowledge/given-names.js';
 import { lookupName, lookupStateCode } from './kb.js';
-import { FACILITY_HEADS, isCommonWord, MONTHS, ORG_HEADS, ORG_OPENERS, PLACE_HEADS, WEEKDAYS } from './lexicon.js';
+import { CLUB_OPENERS, FACILITY_HEADS, isCommonWord, MONTHS, ORG_HEADS, ORG_OPENERS, PLACE_HEADS, ROMANCE_ORG_OPENERS, WEEKDAYS } from './lexicon.js';
 import { isSurname } from './names.js';
 import { MODIFIERS } from './roles.js';
 import { CORPORATE_SUFFIX, isFunctionToken, isInitial, PLACE_OPENERS, spanText } from './runs.js';
@@ -29,6 +29,9 @@ function splitAtKnown(tokens: Token[], a0: number, b: number, date: string | nul
   if (person) return person;
   const lastLower = tokens[b - 1]!.text.toLowerCase();
   if (ORG_HEADS.has(lastLower) || FACILITY_HEADS.has(lastLower) || PLACE_HEADS.has(lastLower)) return [[a, b]];
+  // "Grupo Mexico", "Real Madrid": an organization word first keeps a place after it.
+  const firstLower = tokens[a]!.text.toLowerCase();
+  if (ROMANCE_ORG_OPENERS.has(firstLower) || CLUB_OPENERS.has(firstLower)) return [[a, b]];
   for (let k = b - 1; k > a; k--) {
     const hit = lookupName(spanText(tokens, a, k), date);
     if (!hit) continue;
@@ -46,7 +49,9 @@ function splitAtKnown(tokens: Token[], a0: number, b: number, date: string | nul
   }
   // "Miramar California", "Invercargill New Zealand", "Stanford CA": a town, then its state or country.
   const firstWord = tokens[a]!.text;
-  if (!isCommonWord(firstWord, 100) && !givenName(firstWord) && !PLACE_OPENERS.has(firstWord.toLowerCase())) {
+  // "the banned Tehreek-e-Labbaik Pakistan": after "the", a name ending in a country is an organization's.
+  const afterThe = /^the$/i.test(tokens[a - 1]?.text ?? '') || (/^the$/i.test(tokens[a - 2]?.text ?? '') && !tokens[a - 1]!.cap);
+  if (!afterThe && !isCommonWord(firstWord, 100) && !givenName(firstWord) && !PLACE_OPENERS.has(firstWord.toLowerCase())) {
     for (let k = Math.max(a + 1, b - 3); k < b; k++) {
       const where = k === b - 1 && tokens[k]!.upper ? lookupStateCode(tokens[k]!.text) : tokens[k]!.upper ? null : lookupName(spanText(tokens, k, b), date);
       if (where && (where.kind === 'country' || where.kind === 'place') && k - a <= 2) return [[a, k], [k, b]];
@@ -86,6 +91,9 @@ function splitPersonRun(tokens: Token[], a: number, b: number, date: string | nu
   return null;
 }
 
+/** A common word, its plural, or an organization's head word ("Exporters", "Association"). */
+const commonish = (t: Token) => isCommonWord(t.text, 1) || isCommonWord(t.text.replace(/s$/, ''), 1) || ORG_HEADS.has(t.text.toLowerCase()) || isFunctionToken(t);
+
 function splitRunAtConnectors(tokens: Token[], a: number, b: number, date: string | null): [number, number][] {
   const connectors: number[] = [];
   for (let k = a; k < b; k++) {
@@ -110,19 +118,31 @@ function splitRunAtConnectors(tokens: Token[], a: number, b: number, date: strin
   for (const [x, y] of parts) {
     // Known as a whole, or after a country ("United States Department of Housing and Urban Development").
     const cp = countryPrefix(tokens, x, y, date);
-    if (lookupName(spanText(tokens, x, y), date) || (cp && lookupName(spanText(tokens, x + cp.n, y), date))) {
+    let x1 = x;
+    while (x1 < y - 1 && isFunctionToken(tokens[x1]!)) x1++;
+    if (lookupName(spanText(tokens, x, y), date) || (x1 > x && lookupName(spanText(tokens, x1, y), date)) || (cp && lookupName(spanText(tokens, x + cp.n, y), date))) {
       out.push([x, y]);
       continue;
     }
     let start = x;
+    let keptDept = false;
     for (const k of connectors) {
       if (k <= x || k >= y) continue;
       const w = tokens[k]!.text.toLowerCase();
+      // "Centres for Disease Control and Prevention", "Ministry of Housing and Urban Development": an "and" inside the
+      // department that a kept "of"/"for" began, when only common words follow to the end of the run.
+      if (w === 'and' && keptDept && k < y - 1 && tokens.slice(k + 1, y).every((t) => t.cap && isCommonWord(t.text, 5))) continue;
+      // "Bangladesh Garment Manufacturers and Exporters Association": an "and" between common words inside a name that
+      // ends in an organization's head word.
+      if (w === 'and' && k > start && /^the$/i.test(tokens[start]!.text === 'The' ? 'the' : tokens[start - 1]?.text ?? '') && ORG_HEADS.has(tokens[y - 1]!.text.toLowerCase()) && !ORG_HEADS.has(tokens[k - 1]!.text.toLowerCase()) && tokens.slice(start, y).every((t, i) => t.cap || start + i === k) && tokens.slice(k + 1, y).every(commonish) && tokens.slice(start, k).every((t) => commonish(t) || lookupName(t.text, date)?.type === 'location')) continue;
       const before = tokens[k - 1]!.text.toLowerCase();
       // Keep "Ministry of Defence", "Bank of England", "Gulf of Mexico", "Secretary of State".
       const keep = w === 'of' && (ORG_OPENERS.has(before) || ORG_HEADS.has(before) || PLACE_HEADS.has(before) || /^(secretary|minister|president|governor|mayor|head|chief|king|queen|prince|duke|republic|kingdom|state|states|isle|cape|lake|port|gulf|sea|strait|bay|bureau|house|people|peoples|federation|union)$/.test(before));
-      const keepFor = (w === 'for' || w === 'on') && /^(minister|secretary|commissioner|committee|commission|council|centre|center|institute|organization|organisation|office|ministry|fund|coalition|movement|campaign|court|agency)$/.test(before);
-      if (keep || keepFor) continue;
+      const keepFor = (w === 'for' || w === 'on') && /^(minister|secretary|commissioner|committee|commission|council|centre|center|centres|centers|institute|organization|organisation|office|ministry|fund|coalition|movement|campaign|court|agency|foundation|society|league|union|front|party|alliance|council)$/.test(before);
+      if (keep || keepFor) {
+        keptDept = true;
+        continue;
+      }
       if (k > start) out.push([start, k]);
       start = k + 1;
     }
