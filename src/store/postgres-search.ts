@@ -22,7 +22,8 @@ interface Ranked {
 
 interface Found {
   at: number;
-  hits: Ranked[] | null;
+  /** A promise, so a search and its facets asked at once share one computation. */
+  hits: Promise<Ranked[]> | null;
   total: number | null;
   facets: Facets | null;
 }
@@ -41,7 +42,11 @@ export class PgSearch {
   private readonly cache = new Map<string, Found>();
   private cacheVersion = -1;
 
-  constructor(private readonly q: Query) {}
+  /** `bitmapQ` runs a query planned without plain index scans (bitmap scans only). */
+  constructor(
+    private readonly q: Query,
+    private readonly bitmapQ: Query,
+  ) {}
 
   private async newest(): Promise<number> {
     const [r] = await this.q<{ n: number | null }>('SELECT max(seq)::int AS n FROM articles');
@@ -116,13 +121,23 @@ export class PgSearch {
    * The RANK_WINDOW newest matches, best first. Each window query scans at most that many of the newest articles
    * (or their matches among them); a wider one runs only when a narrower one found too few.
    */
-  private async rankedHits(found: Found, tsq: string, where: string[], params: Params, newest: number): Promise<Ranked[]> {
-    if (found.hits) return found.hits;
+  private rankedHits(found: Found, tsq: string, where: string[], params: Params, newest: number): Promise<Ranked[]> {
+    found.hits ??= this.findHits(tsq, where, params, newest).catch((e: unknown) => {
+      found.hits = null;
+      throw e;
+    });
+    return found.hits;
+  }
+
+  private async findHits(tsq: string, where: string[], params: Params, newest: number): Promise<Ranked[]> {
     let rows: Ranked[] = [];
     for (const size of WINDOWS) {
       const window = Number.isFinite(size) && newest > size ? [`a.seq > ${newest - size}`] : [];
       // The tsquery is written out in both places (not joined from a CTE) so the planner sees its words.
-      rows = await this.q<Ranked>(
+      // Bitmap scans only: the GIN matches intersected with the window's primary-key range, then the newest 500
+      // sorted. Left to itself the planner walks the primary key newest first and tests every row's tsvector, which
+      // reads thousands of rows for a word of middling frequency.
+      rows = await this.bitmapQ<Ranked>(
         `SELECT h.seq, ts_rank_cd(a.tsv, ${tsq}, 1) AS rank
            FROM (SELECT a.seq FROM articles a${where.length ? ' JOIN article_meta m ON m.seq = a.seq' : ''}
                   WHERE ${[`a.tsv @@ ${tsq}`, ...window, ...where].join(' AND ')}
@@ -133,7 +148,6 @@ export class PgSearch {
       if (rows.length >= RANK_WINDOW || window.length === 0) break;
     }
     rows.sort((x, y) => y.rank - x.rank || y.seq - x.seq);
-    found.hits = rows;
     return rows;
   }
 

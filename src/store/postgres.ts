@@ -81,7 +81,7 @@ export function describeTarget(url: string): string {
 export class PostgresStore implements Store {
   private closed = false;
   private readonly linker = new PgLinker();
-  private readonly searcher = new PgSearch((text, values) => this.q(text, values));
+  private readonly searcher = new PgSearch((text, values) => this.q(text, values), (text, values) => this.qBitmap(text, values));
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -131,6 +131,28 @@ export class PostgresStore implements Store {
   private async q<T extends QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
     this.check();
     return (await this.pool.query<T>(text, values.map(noNul))).rows;
+  }
+
+  /**
+   * A query planned without plain index scans (SET LOCAL enable_indexscan = off, in its own transaction): for the
+   * search's newest-matches windows, where the planner would walk the primary key testing every row's tsvector
+   * instead of intersecting the GIN and primary-key bitmaps (see postgres-search.ts).
+   */
+  private async qBitmap<T extends QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
+    this.check();
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SET LOCAL enable_indexscan = off');
+      const r = await client.query<T>(text, values.map(noNul));
+      await client.query('COMMIT');
+      return r.rows;
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      client.release();
+    }
   }
 
   private async one<T extends QueryResultRow>(text: string, values: unknown[] = []): Promise<T | undefined> {
