@@ -168,7 +168,7 @@ function program(): Command {
     .option('--db <path>', 'the store', DEFAULT_DB)
     .option('--port <port>', 'the port', '8080')
     .option('--host <host>', 'the address to listen on', '127.0.0.1')
-    .option('--processes <n>', 'server processes sharing the port (one per core answers the most requests)', '1')
+    .option('--processes <n>', 'server processes sharing the port, or auto for one per core (answers the most requests)', '1')
     .action(async (o: { db: string; port: string; host: string; processes: string }) => {
       exitCode = await cmdServe(o);
     });

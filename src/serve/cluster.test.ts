@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -14,10 +14,11 @@ const bin = fileURLToPath(new URL('../../bin/newsgraph.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'newsgraph-cluster-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-test('checkProcesses: 1 to 64, with a message naming what was found', () => {
+test('checkProcesses: 1 to 64 or auto (one per core), with a message naming what was found', () => {
   assert.equal(checkProcesses('4'), 4);
   assert.equal(checkProcesses(undefined), 1);
-  assert.throws(() => checkProcesses('0'), /--processes must be an integer 1 to 64, found '0'/);
+  assert.equal(checkProcesses('auto'), Math.min(64, availableParallelism()));
+  assert.throws(() => checkProcesses('0'), /--processes must be an integer 1 to 64 or auto, found '0'/);
   assert.throws(() => checkProcesses('two'), /found 'two'/);
 });
 

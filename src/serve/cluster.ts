@@ -2,11 +2,14 @@
 // every core. Each process opens its own store connection: SQLite in WAL mode serves many readers, and the search
 // cache notices other processes' writes. The primary only starts, restarts and stops the workers.
 import cluster, { type Worker } from 'node:cluster';
+import { availableParallelism } from 'node:os';
 import { NewsgraphError } from '../errors.js';
 
+/** `--processes`: 1 to 64, or `auto` for one per core. */
 export function checkProcesses(v: string | number | undefined): number {
+  if (v === 'auto') return Math.min(64, availableParallelism());
   const n = Number(v ?? 1);
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw new NewsgraphError(`--processes must be an integer 1 to 64, found '${v}'`);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new NewsgraphError(`--processes must be an integer 1 to 64 or auto, found '${v}'`);
   return n;
 }
 
