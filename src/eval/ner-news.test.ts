@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAnnotated, readSentences } from './ner-news.js';
+import { isNameMention } from './spans.js';
 
 test('parseAnnotated gives plain text and gold offsets into it', () => {
   const { text, gold } = parseAnnotated("German Chancellor [PER Olaf Scholz] met [ORG NATO] leaders in [LOC Vilnius], [LOC Lithuania]'s capital.");
@@ -40,4 +41,9 @@ test('readSentences skips comments and blank lines and names the bad line', () =
   assert.throws(() => readSentences(f), /s\.txt:4: unclosed ORG/);
   writeFileSync(f, '# comment\n\n[LOC Paris] is big.\n');
   assert.deepEqual(readSentences(f), [{ line: 3, text: 'Paris is big.', gold: [{ start: 0, end: 5, tag: 'LOC' }] }]);
+});
+
+test('isNameMention: pronouns and determiner + common-noun nominals are not names; "The Hague" is', () => {
+  for (const t of ['he', 'Her', 'himself', 'the minister', 'The spokesman', 'his envoy']) assert.equal(isNameMention(t), false, t);
+  for (const t of ['The Hague', 'Hezbollah', 'Theresa May', 'Shell', 'Helsinki']) assert.equal(isNameMention(t), true, t);
 });

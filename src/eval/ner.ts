@@ -10,6 +10,7 @@ import '../index.js';
 import { analyzeBody } from '../analyze/body.js';
 import { normalizeBlock } from '../extract/normalize.js';
 import { optionOf } from './args.js';
+import { isNameMention } from './spans.js';
 
 type Tag = 'PER' | 'ORG' | 'LOC';
 interface Span {
@@ -77,7 +78,6 @@ export function readIob2(file: string): Doc[] {
 const TYPE_TAG: Record<string, Tag | undefined> = { person: 'PER', organization: 'ORG', location: 'LOC', facility: 'LOC' };
 // Pronouns and role nominals ("the president", "his envoy") resolve to entities but are not names. Whole words only:
 // "Hezbollah", "Henry" and "Sheila" are names.
-const PRONOUN = /^(?:(?:he|him|his|himself|she|her|hers|herself)$|(?:the|his|her)\s)/i;
 
 function ours(text: string): Span[] {
   const doc = analyzeBody(text, null);
@@ -85,7 +85,7 @@ function ours(text: string): Span[] {
   for (const e of doc.entities) {
     const tag = TYPE_TAG[e.type];
     if (!tag) continue;
-    for (const m of e.mentions) if (!PRONOUN.test(m.text)) out.push({ start: m.start, end: m.end, tag });
+    for (const m of e.mentions) if (isNameMention(m.text)) out.push({ start: m.start, end: m.end, tag });
   }
   return out;
 }

@@ -17,7 +17,14 @@ const OUR_TAG: Record<string, Tag | undefined> = { person: 'PER', organization: 
  * Pronoun and "the …"/"his …" nominal mentions are coreference, not names. Whole words only: a bare prefix test would
  * also drop "Hezbollah", "Shell", "Helsinki" and "Theresa May".
  */
-const NOT_A_NAME = /^(?:(?:he|him|his|himself|she|her|hers|herself)$|(?:the|his|her)\s)/i;
+const PRONOUN = /^(?:he|him|his|himself|she|her|hers|herself)$/i;
+/** "the minister", "The spokesman", "his envoy": a determiner before a lower-case word. "The Hague" is a name. */
+const NOMINAL = /^(?:[Tt]he|[Hh]is|[Hh]er)\s+\P{Lu}/u; // no i flag: with it, \P{Lu} would match capitals too
+
+/** Whether a mention's text is a name (not a pronoun or a role nominal that coreference resolved to the entity). */
+export function isNameMention(text: string): boolean {
+  return !PRONOUN.test(text) && !NOMINAL.test(text);
+}
 
 /** Our name mentions in `text` (analysed as body text, no publication date). */
 export function ourSpans(text: string): Span[] {
@@ -25,7 +32,7 @@ export function ourSpans(text: string): Span[] {
   for (const e of analyzeBody(text, null).entities) {
     const tag = OUR_TAG[e.type];
     if (!tag) continue;
-    for (const m of e.mentions) if (!NOT_A_NAME.test(m.text)) out.push({ start: m.start, end: m.end, tag });
+    for (const m of e.mentions) if (isNameMention(m.text)) out.push({ start: m.start, end: m.end, tag });
   }
   return out;
 }
