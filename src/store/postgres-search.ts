@@ -11,6 +11,7 @@ import {
   ARTICLE_COLUMNS, articleSummary, DEFAULT_SEARCH_LIMIT, FACET_HITS, FACET_SIZE, NEWEST, oneLine, pageOf, RANK_WINDOW,
   TOTAL_CAP, type ArticleRow,
 } from './rows.js';
+import { QueryCache } from './query-cache.js';
 import { queryKeys, snippetOf } from './snippet.js';
 
 type Query = <T extends QueryResultRow>(text: string, values?: unknown[]) => Promise<T[]>;
@@ -21,7 +22,6 @@ interface Ranked {
 }
 
 interface Found {
-  at: number;
   /** A promise, so a search and its facets asked at once share one computation. */
   hits: Promise<Ranked[]> | null;
   total: number | null;
@@ -30,7 +30,6 @@ interface Found {
 
 /** Newest-article windows tried in turn (the last is everything). */
 const WINDOWS = [2_000, 20_000, Infinity];
-const CACHE_SIZE = 256;
 /**
  * A cached answer is also dropped after this long: concurrent writers can commit an older seq after a newer one,
  * which the newest-seq version would not notice.
@@ -39,8 +38,7 @@ const CACHE_MS = 10_000;
 const NO_FACETS: Facets = { types: [], actors: [], codes: [], sources: [] };
 
 export class PgSearch {
-  private readonly cache = new Map<string, Found>();
-  private cacheVersion = -1;
+  private readonly cache = new QueryCache<Found>(() => ({ hits: null, total: null, facets: null }), 256, CACHE_MS);
 
   /** `bitmapQ` runs a query planned without plain index scans (bitmap scans only). */
   constructor(
@@ -53,21 +51,8 @@ export class PgSearch {
     return r?.n ?? 0;
   }
 
-  private async found(key: string, newest: number): Promise<Found> {
-    if (newest !== this.cacheVersion) {
-      this.cache.clear();
-      this.cacheVersion = newest;
-    }
-    const now = Date.now();
-    let f = this.cache.get(key);
-    if (f && now - f.at < CACHE_MS) {
-      this.cache.delete(key); // most recently used last
-    } else {
-      f = { at: now, hits: null, total: null, facets: null };
-      if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
-    }
-    this.cache.set(key, f);
-    return f;
+  private found(key: string, newest: number): Found {
+    return this.cache.entry(key, newest);
   }
 
   async searchArticles(query: ArticleQuery): Promise<Paged<SearchHit>> {
@@ -78,7 +63,7 @@ export class PgSearch {
     const newest = await this.newest();
     if (tsq === null) {
       const w = whereOf(where);
-      const found = await this.found(JSON.stringify([null, where, params.values]), newest);
+      const found = this.found(JSON.stringify([null, where, params.values]), newest);
       const total = found.total ?? (found.total = (await this.q<{ n: number }>(`SELECT count(*)::int AS n FROM article_meta m ${w}`, params.values))[0]!.n);
       const rows = await this.q<ArticleRow & { snippet: string | null }>(
         `SELECT ${ARTICLE_COLUMNS}, substr(a.doc->'article'->>'text', 1, 240) AS snippet
@@ -87,7 +72,7 @@ export class PgSearch {
       );
       return { items: rows.map((r) => ({ ...articleSummary(r), snippet: oneLine(r.snippet ?? ''), score: 0 })), total };
     }
-    const found = await this.found(JSON.stringify([tsq, where, params.values]), newest);
+    const found = this.found(JSON.stringify([tsq, where, params.values]), newest);
     const hits = await this.rankedHits(found, tsq, where, params, newest);
     const page = hits.slice(offset, offset + limit);
     let items: SearchHit[] = [];
@@ -156,7 +141,7 @@ export class PgSearch {
     const tsq = query.q ? tsQuery(query.q, params) : null;
     const where = articleFilters(query, params, false);
     const newest = await this.newest();
-    const found = await this.found(JSON.stringify([tsq, where, params.values]), newest);
+    const found = this.found(JSON.stringify([tsq, where, params.values]), newest);
     if (found.facets) return found.facets;
     const seqs = tsq === null
       ? (await this.q<{ seq: number }>(`SELECT m.seq FROM article_meta m ${whereOf(where)} ORDER BY ${NEWEST} LIMIT ${FACET_HITS}`, params.values)).map((r) => r.seq)

@@ -9,6 +9,7 @@ import {
   ARTICLE_COLUMNS, articleSummary, DEFAULT_SEARCH_LIMIT, FACET_HITS, FACET_SIZE, NEWEST, oneLine, pageOf, RANK_WINDOW,
   TOTAL_CAP, type ArticleRow,
 } from './rows.js';
+import { QueryCache } from './query-cache.js';
 import { queryKeys, snippetOf } from './snippet.js';
 
 /** Appended to a prefix, the exclusive upper bound of the strings starting with it (binary collation). */
@@ -77,12 +78,10 @@ interface Found {
   facets: Facets | null;
 }
 
-const CACHE_SIZE = 256;
 const NO_FACETS: Facets = { types: [], actors: [], codes: [], sources: [] };
 
 export class SqliteSearch {
-  private readonly cache = new Map<string, Found>();
-  private cacheVersion = '';
+  private readonly cache = new QueryCache<Found>(() => ({ hits: null, total: null, facets: null }));
   private readonly statements = new Map<string, Database.Statement>();
   private readonly version: Database.Statement;
 
@@ -103,21 +102,7 @@ export class SqliteSearch {
 
   /** The cache entry of a query, emptied first if the store changed since the cache was filled. */
   private found(key: string): Found {
-    const v = this.version.get() as string;
-    if (v !== this.cacheVersion) {
-      this.cache.clear();
-      this.cacheVersion = v;
-    }
-    let f = this.cache.get(key);
-    if (f) {
-      // Most recently used last: Map keeps insertion order, so the first key is the one to evict.
-      this.cache.delete(key);
-    } else {
-      f = { hits: null, total: null, facets: null };
-      if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
-    }
-    this.cache.set(key, f);
-    return f;
+    return this.cache.entry(key, this.version.get());
   }
 
   searchArticles(query: ArticleQuery): Paged<SearchHit> {
