@@ -7,7 +7,7 @@ import type { EventVerb } from '../../knowledge/event-verbs.js';
 import { eventVerbs } from '../../knowledge/event-verbs.js';
 import { resolvePlace } from '../../knowledge/gazetteer.js';
 import { cameoCode } from '../../knowledge/cameo.js';
-import type { MentionIndex } from '../quotes/speakers.js';
+import type { MentionIndex } from '../quotes/mention-index.js';
 import { actorsIn, phraseAfter, phraseBefore, type PhraseActor } from './phrases.js';
 
 const NEGATORS = new Set(['not', "n't", 'never', 'no', 'without', 'neither', 'nor']);

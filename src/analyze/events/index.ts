@@ -4,7 +4,7 @@ import type { Doc } from '../../model.js';
 import { registerStage } from '../../pipeline.js';
 import { language } from '../language/index.js';
 import { quotedSpans, quoteMarksOf, spanContains } from '../quotes/marks.js';
-import { mentionIndexOf } from '../quotes/speakers.js';
+import { mentionIndexOf } from '../quotes/mention-index.js';
 import { codeSentence } from './coder.js';
 import { dictionariesOnly, dictionaryEvents } from './user-dictionaries.js';
 

@@ -6,7 +6,7 @@ import type { Token } from '../language/tokens.js';
 import { countryByDemonym, countryByName } from '../../knowledge/countries.js';
 import { groupByWord } from '../../knowledge/groups.js';
 import { isRoleNoun, sectorOfRole } from '../../knowledge/roles.js';
-import type { MentionIndex } from '../quotes/speakers.js';
+import type { MentionIndex } from '../quotes/mention-index.js';
 
 export interface PhraseActor extends EventActor {
   /** Token range of the phrase the actor was read from. */

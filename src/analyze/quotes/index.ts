@@ -10,7 +10,9 @@ import { cueVerb } from '../../knowledge/quote-verbs.js';
 import { language } from '../language/index.js';
 import type { Token } from '../language/tokens.js';
 import { quotedSpans, quoteMarksOf, spanContains, type QuoteMarks } from './marks.js';
-import { attributionAfter, attributionBefore, cueRightBefore, MentionIndex, mentionIndexOf, negated, nounUse, SpeakerResolver, subjectBefore, type Attribution, type MentionRef } from './speakers.js';
+import { MentionIndex, mentionIndexOf, type MentionRef } from './mention-index.js';
+import { SpeakerResolver } from './speaker-resolver.js';
+import { attributionAfter, attributionBefore, cueRightBefore, negated, nounUse, subjectBefore, type Attribution } from './speakers.js';
 
 function tokenAt(tokens: Token[], offset: number): number {
   // First token starting at or after offset (binary search).
