@@ -1,5 +1,5 @@
 // Full-text search and facets of the PostgreSQL store, with the SQLite store's semantics: the RANK_WINDOW most
-// recently stored matches ranked (ts_rank_cd), totals exact up to TOTAL_CAP, excerpts cut in JavaScript, facets
+// recently stored matches ranked (ts_rank_cd), totals exact up to PG_TOTAL_CAP, excerpts cut in JavaScript, facets
 // over the best FACET_HITS. GIN cannot return matches newest first, so the newest matches are looked for in growing
 // windows of the newest articles: a common word is answered from the first window without visiting its thousands of
 // other matches. Results of a query are cached per process while the store's newest article is the same.
@@ -9,7 +9,7 @@ import { articleFilters, Params, tsQuery, whereOf } from './postgres-query.js';
 import { parseQuery } from './query-terms.js';
 import {
   ARTICLE_COLUMNS, articleSummary, DEFAULT_SEARCH_LIMIT, FACET_HITS, FACET_SIZE, NEWEST, oneLine, pageOf, RANK_WINDOW,
-  TOTAL_CAP, type ArticleRow,
+  type ArticleRow,
 } from './rows.js';
 import { QueryCache } from './query-cache.js';
 import { queryKeys, snippetOf } from './snippet.js';
@@ -35,6 +35,12 @@ const WINDOWS = [2_000, 20_000, Infinity];
  * which the newest-seq version would not notice.
  */
 const CACHE_MS = 10_000;
+/**
+ * Totals are exact up to this many matches, and this number beyond. Lower than SQLite's TOTAL_CAP: PostgreSQL visits
+ * the heap row of every match it counts (a GIN index cannot answer a count alone), about 8 µs each, so counting
+ * 10,000 matches of a common word cost more than the rest of the search.
+ */
+export const PG_TOTAL_CAP = 2_000;
 const NO_FACETS: Facets = { types: [], actors: [], codes: [], sources: [] };
 
 export class PgSearch {
@@ -90,12 +96,12 @@ export class PgSearch {
       });
     }
     if (found.total === null) {
-      // Fewer hits than the ranking window are all there are; else count, up to TOTAL_CAP.
+      // Fewer hits than the ranking window are all there are; else count, up to PG_TOTAL_CAP, with bitmap scans.
       found.total = hits.length < RANK_WINDOW
         ? hits.length
-        : (await this.q<{ n: number }>(
+        : (await this.bitmapQ<{ n: number }>(
             `SELECT count(*)::int AS n FROM (SELECT 1 FROM articles a${where.length ? ' JOIN article_meta m ON m.seq = a.seq' : ''}
-               WHERE ${[`a.tsv @@ ${tsq}`, ...where].join(' AND ')} LIMIT ${TOTAL_CAP}) x`,
+               WHERE ${[`a.tsv @@ ${tsq}`, ...where].join(' AND ')} LIMIT ${PG_TOTAL_CAP}) x`,
             params.values,
           ))[0]!.n;
     }
