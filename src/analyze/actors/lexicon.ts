@@ -57,7 +57,8 @@ export const ORG_HEADS = new Set(
     'dental pharmacy deli bistro diner brewery winery consulting solutions marketing entertainment productions ' +
     'orchestra philharmonic choir ensemble quartet ag gmbh nv sa spa lp pvt pty partners associates consultants securities capital investments ventures laboratories labs pharmaceuticals enterprises ' +
     'cabinet government secretariat presidency embassy consulate mission delegation directorate command ' +
-    'power survey steel mining shipping telecom telecommunications railway railways logistics chemicals aerospace utilities staff'
+    'power survey steel mining shipping telecom telecommunications railway railways logistics chemicals aerospace utilities staff ' +
+    'futures motorsports monthly weekly magazine'
   ).split(' '),
 );
 
@@ -86,7 +87,8 @@ export const PLACE_HEADS = new Set(
 export const FACILITY_HEADS = new Set(
   (
     'airport station port harbour harbor bridge dam tower building palace square street avenue road highway stadium arena ' +
-    'hospital prison plant reactor base depot refinery pipeline camp checkpoint crossing hotel centre center hall museum cathedral'
+    'hospital prison plant reactor base depot refinery pipeline camp checkpoint crossing hotel centre center hall museum cathedral ' +
+    'chowk'
   ).split(' '),
 );
 

@@ -90,6 +90,7 @@ export function recognize(text: string, tokens: Token[], sentences: Span[], sent
   const midCaps = new Set<string>();
   // Last words of the people named so far: "Condoleezza Rice … Rice said" (a common word alone is then a name).
   const surnames = new Set<string>();
+  const storms = new Set<string>();
   for (let s = 0; s < sentences.length; s++) {
     const from = sentenceTokenStart[s]!;
     const to = s + 1 < sentences.length ? sentenceTokenStart[s + 1]! : tokens.length;
@@ -125,7 +126,7 @@ export function recognize(text: string, tokens: Token[], sentences: Span[], sent
       // "al Qaeda", "al Shabaab": a lower-case article before a name we know with it.
       if (i > from && /^(al|el|ad|as|an|ash|bin|ibn|abu)$/.test(tokens[i - 1]!.text) && lookupName(spanText(tokens, i - 1, end), opts.date)) {
         const extra: RawMention[] = [];
-        const m = classify(text, tokens, i - 1, end, { sentence: s, sentenceStart: firstWord, sentenceEnd: to, shouting, date: opts.date, midCaps, surnames, extra });
+        const m = classify(text, tokens, i - 1, end, { sentence: s, sentenceStart: firstWord, sentenceEnd: to, shouting, date: opts.date, midCaps, surnames, storms, extra });
         out.push(...extra);
         if (m && m.type !== 'unknown') {
           out.push(m);
@@ -133,16 +134,26 @@ export function recognize(text: string, tokens: Token[], sentences: Span[], sent
           continue;
         }
       }
-      // "jsmith@ENRON", "Traci Warner@ENRON": names glued to an "@" are parts of addresses.
+      // "Traci Warner@ENRON" in a mail header, '"McGilloway, Vangie" <…>' before an address: a person's name.
+      const sender = senderName(text, tokens, i, end, s);
+      if (sender) {
+        out.push(sender);
+        i = sender.tokEnd;
+        continue;
+      }
+      // "jsmith@ENRON", "Lisa_resume.doc": other names glued to an "@" are parts of addresses.
       if (inIdentifier(tokens, i, end)) {
         i = end;
         continue;
       }
+      // A mention may reach past the run: "Ray's Pizza", "Del Frisco's".
+      let next = end;
       for (const part of splitRun(tokens, i, end, opts.date)) {
         const extra: RawMention[] = [];
-        const m = classify(text, tokens, part[0], part[1], { sentence: s, sentenceStart: firstWord, sentenceEnd: to, shouting, date: opts.date, midCaps, surnames, extra });
+        const m = classify(text, tokens, part[0], part[1], { sentence: s, sentenceStart: firstWord, sentenceEnd: to, shouting, date: opts.date, midCaps, surnames, storms, extra });
         out.push(...extra);
         if (m && m.type === 'person' && m.tokEnd - m.tokStart > 1) surnames.add(tokens[m.tokEnd - 1]!.text);
+        if (m && m.tokEnd > next) next = m.tokEnd;
         if (m && m.type !== 'unknown') out.push(m);
         else if (part[1] - part[0] === 1 || (part[1] - part[0] === 2 && isFunctionToken(tokens[part[0]]!))) {
           const k = part[1] - 1;
@@ -151,7 +162,7 @@ export function recognize(text: string, tokens: Token[], sentences: Span[], sent
         }
         else if (m) out.push(m);
       }
-      i = end;
+      i = next;
     }
     if (opts.lowercasePlaces !== false) lowercasePlaces(text, tokens, from, to, s, out);
   }
@@ -212,6 +223,8 @@ interface Ctx {
   date: string | null;
   midCaps: Set<string>;
   surnames: Set<string>;
+  /** Names of storms in this document ("Hurricane Rita"): the name alone is the storm later ("Rita packed winds"). */
+  storms: Set<string>;
   /** Mentions found beside the one classify returns (a place or organization before a title). */
   extra: RawMention[];
 }
@@ -349,6 +362,97 @@ function isAddressedName(tokens: Token[], a: number, b: number): boolean {
   return !after || after.kind === 'punct' || after.start > tokens[b - 1]!.end + 1 || after.cap;
 }
 
+/**
+ * A person's name in a mail header: "Traci Warner@ENRON" (Lotus Notes writes the name, "@" and the organization), and
+ * '"McGilloway, Vangie" <vangie@…>' (family name, comma, given name in quotes before an address).
+ */
+function senderName(text: string, tokens: Token[], i: number, end: number, sentence: number): RawMention | null {
+  const mk = (a: number, b: number): RawMention => {
+    const start = tokens[a]!.start;
+    const e = tokens[b - 1]!.end;
+    return { start, end: e, text: text.slice(start, e), tokStart: a, tokEnd: b, sentence, type: 'person', hit: null, titles: [], prefixCountry: null, possessive: false, why: 'sender' };
+  };
+  const glued = (x: number) => tokens[x]!.end === tokens[x + 1]?.start;
+  const first = tokens[i]!;
+  if (end - i >= 2 && end - i <= 3 && tokens[end]?.text === '@' && glued(end - 1) && glued(end) && tokens[end + 1]!.upper && !glued(end + 1) && !(i > 0 && glued(i - 1))) {
+    const g = givenName(first.text);
+    if (g && !g.word && tokens.slice(i, end).every((t) => /^\p{Lu}\p{Ll}+$/u.test(t.text))) return mk(i, end + 2);
+  }
+  if (end - i === 1 && i > 0 && /^["“]$/.test(tokens[i - 1]!.text) && tokens[end]?.text === ',' && tokens[end + 1] && isNameToken(tokens[end + 1]!) && /^["”]$/.test(tokens[end + 2]?.text ?? '')) {
+    const g = givenName(tokens[end + 1]!.text);
+    if (g && !g.word && /^\p{Lu}[\p{L}'’-]*\p{Ll}$/u.test(first.text) && !isCommonWord(first.text, 300) && !givenName(first.text) && !lookupName(first.text, null)) return mk(i, end + 2);
+  }
+  return null;
+}
+
+/** Small businesses named for their owner: "Ray's Pizza", "Burch's Karate", "Barry's Auto Tech". */
+const OWNER_BUSINESS_HEADS = new Set(
+  (
+    'pizza pizzeria grill bar pub cafe café diner deli bakery kitchen restaurant steakhouse tavern karate dojo gym salon ' +
+    'barbershop garage auto tech repair books bookstore hardware jewelers florist cleaners plumbing landscaping motors ' +
+    'tire tires bagels bistro brewery winery furniture shoes donuts tacos burgers bbq cantina cleaning towing'
+  ).split(' '),
+);
+
+/** Words after a place's or a shop's bare possessive name: "go to Del Frisco's for dinner", "at Kenneally's tonight". */
+const AFTER_SHOP = new Set(['for', 'at', 'in', 'on', 'with', 'tonight', 'tomorrow', 'today', 'yesterday', 'and', 'or', 'instead']);
+/** Words before a shop's bare possessive name. */
+const BEFORE_SHOP = new Set(['at', 'to', 'from', 'near', 'like', 'try', 'recommend', 'visit', 'visited']);
+
+/** The token at k is a possessive "'s", or web text's detached " s" ("McDonald s"). */
+function possessiveAt(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  if (!t) return false;
+  // Web text may detach it ("Del Frisco 's").
+  if (/^['’]s$/.test(t.text)) return t.start <= tokens[k - 1]!.end + 1;
+  return t.text === 's' && t.start === tokens[k - 1]!.end + 1;
+}
+
+/**
+ * A business whose name is its owner's in the possessive: "Ray's Pizza" (with a head word for the trade, an
+ * organization), or the bare "Del Frisco's" after "at"/"to" and before "for", a place or punctuation (a place you go).
+ */
+function ownerBusiness(tokens: Token[], a: number, b: number, ctx: Ctx, date: string | null): { end: number; type: 'organization' | 'facility' } | null {
+  if (!possessiveAt(tokens, b) || b - a > 3 || ctx.shouting) return null;
+  if (tokens.slice(a, b).some((t) => t.upper || /\d/.test(t.text))) return null;
+  if (ctx.surnames.has(tokens[b - 1]!.text) || knownSurname(tokens[b - 1]!.text)) return null;
+  // "Ray's Pizza", "Barry's Auto Tech": a capitalized run after the possessive that ends in a word for a trade.
+  let k = b + 1;
+  while (k < ctx.sentenceEnd && k < b + 4 && tokens[k]!.kind === 'word' && tokens[k]!.cap && !tokens[k]!.upper && tokens[k]!.start === tokens[k - 1]!.end + 1) k++;
+  if (k > b + 1 && OWNER_BUSINESS_HEADS.has(tokens[k - 1]!.text.toLowerCase()) && !isFunctionWord(tokens[b + 1]!.text)) return { end: k, type: 'organization' };
+  // The bare possessive: a place you go to.
+  const prev = tokens[a - 1];
+  const before = !!prev && (BEFORE_SHOP.has(prev.text.toLowerCase()) || (prev.kind === 'punct' && /^[:,]$/.test(prev.text)));
+  if (!before) return null;
+  const after = tokens[b + 1];
+  const ok =
+    !after ||
+    (after!.kind === 'punct' && /^[.,?!;:]$/.test(after!.text)) ||
+    (after!.kind === 'word' && !after!.cap && AFTER_SHOP.has(after!.text)) ||
+    (after!.kind === 'word' && after!.cap && (lookupName(after!.text, date)?.type === 'location' || !!lookupPlace(after!.text, 100_000)));
+  return ok ? { end: b + 1, type: 'facility' } : null;
+}
+
+/** Words for companies before "like" or "such as" and a list of names. */
+const COMPANY_WORDS = new Set(['companies', 'firms', 'brands', 'makers', 'manufacturers', 'retailers', 'chains', 'startups', 'corporations', 'businesses']);
+
+/** The name at `a` is in a list after "companies like" or "firms such as" ("companies like Acme, Zeta and Omni"). */
+function companiesListed(tokens: Token[], a: number, sentenceStart: number): boolean {
+  let k = a - 1;
+  for (let n = 0; k >= Math.max(0, sentenceStart) && n < 12; n++, k--) {
+    const t = tokens[k]!;
+    if (t.text === 'like' || (t.text === 'as' && tokens[k - 1]?.text === 'such')) {
+      const w = tokens[t.text === 'like' ? k - 1 : k - 2];
+      return !!w && COMPANY_WORDS.has(w.text.toLowerCase());
+    }
+    if (!(t.text === ',' || t.text === 'and' || isNameToken(t))) return false;
+  }
+  return false;
+}
+
+/** Planets, which web text writes capitalized alone ("transit Venus", "Mercury by Rahu"); not people. */
+const PLANETS = new Set(['mercury', 'venus', 'mars', 'jupiter', 'saturn', 'uranus', 'neptune', 'pluto']);
+
 function classify(text: string, tokens: Token[], a0: number, b: number, ctx: Ctx): RawMention | null {
   let a = a0;
   // Leading function words ("The Kremlin", "However", "This") are not part of a name.
@@ -476,6 +580,7 @@ function classify(text: string, tokens: Token[], a0: number, b: number, ctx: Ctx
   const single = b - a === 1;
   const atSentenceStart = a === ctx.sentenceStart || (a > 0 && a - 1 >= ctx.sentenceStart && tokens[a - 1]!.kind === 'punct' && /^["“‘'(]$/.test(tokens[a - 1]!.text) && a - 1 === ctx.sentenceStart);
   const possessive = tokens[b]?.text === "'s" || tokens[b]?.text === '’s';
+  const lowerFirstWord = first.text.toLowerCase();
   const lowerLast = last.text.toLowerCase();
   const base = { start, end, text: name, tokStart: a, tokEnd: b, sentence: ctx.sentence, titles, prefixCountry, possessive };
   // "Iraqi Islamic Party", "United States Department of Energy", "Ghana Association of Bankers": the nationality or
@@ -492,6 +597,14 @@ function classify(text: string, tokens: Token[], a0: number, b: number, ctx: Ctx
     return { ...m, start: s0, text: text.slice(s0, end), tokStart: countryStart };
   };
 
+  // "the Oval Office": the president's office is a room, not a body.
+  if (b - a === 2 && lowerFirstWord === 'oval' && tokens[b - 1]!.text.toLowerCase() === 'office') return make('facility', null, 'oval-office');
+  // "back to the Moon": the moon, not a person named Moon.
+  if (single && lowerFirstWord === 'moon' && tokens[a - 1]?.text.toLowerCase() === 'the') return null;
+  // "the Davis Administration": the person whose administration it is.
+  if (b - a === 2 && !titles.length && tokens[b - 1]!.text === 'Administration' && tokens[a - 1]?.text.toLowerCase() === 'the' && (knownSurname(first.text) || isSurname(first.text))) {
+    return { ...make('person', null, 'administration'), end: first.end, text: first.text, tokEnd: a + 1 };
+  }
   // Our knowledge first.
   let hit = lookupName(name, ctx.date) ?? titledPerson ?? keptHit;
   // "the mouth of the Amazon", "the banks of the Niger": a river's reading of a name we know as something else.
@@ -504,6 +617,8 @@ function classify(text: string, tokens: Token[], a0: number, b: number, ctx: Ctx
     const e0 = tokens[b]!.end;
     return { ...make(hit.type, hit, 'knowledge:organization'), end: e0, text: text.slice(start, e0), tokEnd: b + 1, possessive: false };
   }
+  // "Hurricane Rita … Rita packed winds": a storm named earlier in the text.
+  if (single && !titles.length && ctx.storms.has(first.text) && (!hit || hit.type === 'person')) return make('event', null, 'storm-name');
   if (hit && hit.type === 'organization' && countryStart !== null) return withCountry(make(hit.type, hit, `knowledge:${hit.kind}`));
   if (hit) return make(hit.type, hit, `knowledge:${hit.kind}`);
 
@@ -517,7 +632,28 @@ function classify(text: string, tokens: Token[], a0: number, b: number, ctx: Ctx
   // "the Champions League", "the Diamond League": competitions, not organizations.
   if (b - a === 2 && lowerLast === 'league' && /^(champions|europa|conference|diamond|nations)$/.test(lowerFirst)) return make('event', null, 'competition');
   // "Hurricane Katrina", "Operation Desert Storm"
-  if (!single && /^(hurricane|typhoon|cyclone|storm|tropical|operation)$/.test(lowerFirst)) return make('event', null, 'event-opener');
+  if (!single && /^(hurricane|typhoon|cyclone|storm|tropical|operation)$/.test(lowerFirst)) {
+    if (lowerFirst !== 'operation' && givenName(last.text)) ctx.storms.add(last.text);
+    return make('event', null, 'event-opener');
+  }
+  // "Del Frisco's", "Ray's Pizza": a business named for its owner, the possessive part of its name.
+  const shop = titles.length || honorific ? null : ownerBusiness(tokens, a, b, ctx, ctx.date);
+  if (shop) {
+    const e0 = tokens[shop.end - 1]!.end;
+    return { ...make(shop.type, null, 'owner-business'), end: e0, text: text.slice(start, e0), tokEnd: shop.end, possessive: false };
+  }
+  // "transit Venus", "Mercury by Rahu": a planet alone is not a person.
+  if (single && PLANETS.has(lowerFirst)) return null;
+  // "San Rafael Ca", "Austin Tx": a town we know and a state's postal code written in title case after it.
+  if (b - a >= 2 && /^\p{Lu}\p{Ll}$/u.test(last.text) && !AMBIGUOUS_STATE_CODES.has(last.text.toUpperCase())) {
+    const state = lookupStateCode(last.text.toUpperCase());
+    const town = state ? lookupPlace(spanText(tokens, a, b - 1), 1000) : null;
+    if (state && town) {
+      const e1 = tokens[b - 2]!.end;
+      ctx.extra.push({ start: last.start, end: last.end, text: last.text, tokStart: b - 1, tokEnd: b, sentence: ctx.sentence, type: 'location', hit: state, titles: [], prefixCountry: null, possessive: false, why: 'state-code' });
+      return { ...make('location', town, 'town-state-code'), end: e1, text: text.slice(start, e1), tokEnd: b - 1 };
+    }
+  }
   // "Lawrence, KS", "in NY": a state's postal code after a town and a comma, or after a place preposition.
   if (single && first.upper && (PLACE_PREPOSITIONS.has(tokens[a - 1]?.text.toLowerCase() ?? '') || (tokens[a - 1]?.text === ',' && a >= 2 && tokens[a - 2]!.cap))) {
     // Codes that are also common abbreviations ("MD" a doctor, "PR", "OK") need a ZIP code after them.
@@ -568,6 +704,8 @@ function classify(text: string, tokens: Token[], a0: number, b: number, ctx: Ctx
   // "state miner Codelco", "lithium producer SQM", "broadcaster CNN": a lower-case word for a kind of organization before it.
   const cueBefore = a > 0 && tokens[a - 1]!.kind === 'word' && !tokens[a - 1]!.cap && ORG_CUE_BEFORE.has(tokens[a - 1]!.text);
   if (cueBefore && b - a <= 4 && !(givenName(first.text)?.word === false && !single) && !tokens.slice(a, b).every((t) => isCommonWord(t.text, 300))) return make('organization', null, 'org-word-before');
+  // "companies like Scharffen Berger, TCHO, and …": names listed after a word for companies.
+  if (b - a <= 3 && !givenName(first.text)?.word && companiesListed(tokens, a, ctx.sentenceStart)) return make('organization', null, 'companies-like');
   // "Austria's OMV", "SQM said": an unknown acronym standing alone is an organization.
   if (single && first.upper && /^[A-Z]{3,6}$/.test(first.text) && !isAcronymWord(first.text) && !givenName(first.text) && !isSurname(first.text) && !knownSurname(first.text) && (tokens[a - 1]?.text === "'s" || SPEECH_NEXT.has(tokens[b]?.text ?? ''))) return make('organization', null, 'acronym-org');
   // "Safaricom", "PetroVietnam", "Codelco": one unknown word shaped like a company's name.
@@ -582,7 +720,7 @@ function classify(text: string, tokens: Token[], a0: number, b: number, ctx: Ctx
   // "Real Madrid", "Borussia Dortmund", "Manchester United": the words of a sports club's name.
   if (!single && b - a <= 3 && (CLUB_OPENERS.has(lowerFirst) || CLUB_HEADS.has(lowerLast))) return make('organization', null, 'club');
   // "Caspian Policy Center", "Hanwha Ocean": a centre for policy or research, and a company named for the ocean.
-  if (!single && /^(cent(?:er|re)|institute)$/.test(lowerLast) && /^(policy|research|studies|strategic|security|development|progress|justice|democracy|peace)$/i.test(tokens[b - 2]!.text)) return make('organization', null, 'think-tank');
+  if (!single && /^(cent(?:er|re)|institute)$/.test(lowerLast) && /^(policy|research|studies|strategic|security|development|progress|justice|democracy|peace|action|advocacy|resource|resources|legal)$/i.test(tokens[b - 2]!.text)) return make('organization', null, 'think-tank');
   if (b - a === 2 && lowerLast === 'ocean' && lookupName(first.text, ctx.date)?.type !== 'location' && !isCommonWord(first.text, 100) && !lookupPlace(first.text, 1000)) return make('organization', null, 'company-ocean');
   // "Nguyen Thi Lan", "Park Ji-won", "Le Manh Hung": a family name that comes first, then given-name syllables.
   if ((b - a === 2 || b - a === 3) && isFamilyFirstName(first.text) && tokens.slice(a + 1, b).every((t, i, all) => /^\p{Lu}\p{Ll}+(?:-\p{Ll}+)?$/u.test(t.text) && !isFunctionWord(t.text) && !lookupName(t.text, ctx.date) && (t.text.includes('-') || !isCommonWord(t.text, 100) || (i === all.length - 1 && all.length === 2)))) {
@@ -597,6 +735,14 @@ function classify(text: string, tokens: Token[], a0: number, b: number, ctx: Ctx
   if (!single && opener && !PLACE_OPENERS.has(first.text.toLowerCase()) && !lookupPlace(name, 1000)) {
     const rest = classify(text, tokens, a + 1, b, { ...ctx, sentenceStart: -1 });
     if (rest && rest.type !== 'unknown' && (rest.hit || rest.why === 'given-name' || rest.why === 'surname' || rest.why === 'gazetteer')) return rest;
+  }
+  // "Hey Vladi,", "P.S. Tom,": a greeting or a postscript mark before a name.
+  if (!single && /^(hey|hi|hello|dear|p\.s\.)$/i.test(first.text)) {
+    const from = a + 1;
+    if (from < b) {
+      const rest = classify(text, tokens, from, b, { ...ctx, sentenceStart: -1 });
+      if (rest && rest.type === 'person') return rest;
+    }
   }
   // Named events: "World War Two", "the Olympics", "Munich Security Conference".
   for (let k = a; k < b; k++) {
