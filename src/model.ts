@@ -89,6 +89,16 @@ export interface Entity {
   actorCode: string | null;
   roles: string[];
   mentions: Mention[];
+  /**
+   * Mentions in the title (`index` 0) or in a caption (`index` of the media item), with offsets into that string:
+   * they name the same entity as the body but are not in `text`. Absent when there are none.
+   */
+  sideMentions?: SideMention[];
+}
+
+export interface SideMention extends Mention {
+  field: 'title' | 'caption';
+  index: number;
 }
 
 export interface Quote extends Span {

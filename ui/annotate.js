@@ -154,6 +154,32 @@ function speakerTag(q) {
   );
 }
 
+/**
+ * A title or caption with its entity mentions marked: `field` 'title' (index 0) or 'caption' (index of the media
+ * item). Offsets of side mentions index that string, not the article text. Returns nodes to append.
+ */
+export function renderSide(doc, field, index, text) {
+  const marks = [];
+  for (const e of doc.entities ?? []) {
+    for (const m of e.sideMentions ?? []) {
+      if (m.field === field && m.index === index && m.start >= 0 && m.end <= text.length && m.start < m.end) marks.push({ start: m.start, end: m.end, entity: e });
+    }
+  }
+  marks.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out = [];
+  let at = 0;
+  for (const m of marks) {
+    if (m.start < at) continue; // overlapping: the first (longest) wins
+    if (m.start > at) out.push(text.slice(at, m.start));
+    const el = mentionEl(m);
+    el.append(text.slice(m.start, m.end));
+    out.push(el);
+    at = m.end;
+  }
+  if (at < text.length) out.push(text.slice(at));
+  return out;
+}
+
 export function buildContext(doc) {
   return {
     mentions: mentionsOf(doc),

@@ -228,6 +228,10 @@ describe('web UI in Chromium', { skip: skipReason, timeout: 60_000 }, () => {
     if (ids.seed) {
       await assert.doesNotReject(story.locator('a.ent-person', { hasText: 'Vladimir Putin' }).first().waitFor());
       assert.equal(await story.locator('.story-title').textContent(), "Kremlin sees progress as Trump's envoy meets Putin");
+      // Names in the title and the caption are the body's entities, marked in place.
+      assert.deepEqual(await story.locator('.story-title a.ent').allTextContents(), ['Kremlin', 'Trump', 'Putin']);
+      assert.equal(await story.locator('.story-title a.ent-person', { hasText: 'Putin' }).getAttribute('title'), await story.locator('.para a.ent-person', { hasText: 'Vladimir Putin' }).first().getAttribute('title'));
+      assert.ok((await story.locator('figcaption a.ent').allTextContents()).includes('Steve Witkoff'));
       assert.match((await story.locator('.datelines').textContent()) ?? '', /MOSCOW \/ LONDON \/ ABOARD AIR FORCE ONE/);
       assert.match((await story.locator('figure.media').textContent()) ?? '', /Vladimir Putin shows the way.*REUTERS/);
       assert.ok((await story.locator('q.quote-direct').count()) > 0, 'direct quotes are marked');

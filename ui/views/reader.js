@@ -3,7 +3,7 @@
 import { h, replace } from '../dom.js';
 import { api, enc } from '../api.js';
 import { fmtDate, sourceLabel, errorBox, loading } from '../format.js';
-import { renderParagraph, buildContext, paragraphSpans, markRange } from '../annotate.js';
+import { renderParagraph, buildContext, paragraphSpans, markRange, renderSide } from '../annotate.js';
 import { eventCard } from './events.js';
 import { legend } from './legend.js';
 
@@ -26,7 +26,8 @@ export function renderArticle(doc, reason = null) {
     }
     body.append(h('div', { class: 'row' }, para, side));
   }
-  const media = (a.media ?? []).filter((m) => m.caption || m.credit);
+  // Keep each item's index: caption mentions are addressed by it.
+  const media = (a.media ?? []).map((m, index) => ({ ...m, index })).filter((m) => m.caption || m.credit);
   const tone = doc.tone?.tone;
   return h(
     'article',
@@ -36,7 +37,7 @@ export function renderArticle(doc, reason = null) {
       'header',
       { class: 'story-head' },
       a.siteName ? h('div', { class: 'kicker' }, a.siteName) : null,
-      h('h1', { class: 'story-title' }, a.title || '(untitled)'),
+      h('h1', { class: 'story-title' }, a.title ? renderSide(doc, 'title', 0, a.title) : '(untitled)'),
       a.dek ? h('p', { class: 'dek' }, a.dek) : null,
       h(
         'p',
@@ -53,7 +54,7 @@ export function renderArticle(doc, reason = null) {
       h(
         'figure',
         { class: 'media' },
-        h('figcaption', {}, m.caption ?? '', m.credit ? h('span', { class: 'credit' }, ` ${m.credit}`) : null),
+        h('figcaption', {}, m.caption ? renderSide(doc, 'caption', m.index, m.caption) : '', m.credit ? h('span', { class: 'credit' }, ` ${m.credit}`) : null),
       ),
     ),
     body,

@@ -82,3 +82,25 @@ test('with no published date, dated knowledge still names people but positions a
   const es = entities('Vladimir Putin spoke.', null);
   assert.equal(named(es, 'Vladimir Putin')?.type, 'person');
 });
+
+test('names in the title and captions are the body entities, with offsets into those strings', async () => {
+  const { bodyDoc, BODY_STAGES } = await import('../body.js');
+  const { buildPipeline } = await import('../../pipeline.js');
+  const doc = bodyDoc('Foreign Minister Ana Kovec arrived in Velgrad on Monday. Kovec met the mayor.', '2025-04-25');
+  doc.article.title = 'Minister Kovec lands in Velgrad';
+  doc.article.media = [
+    { caption: null, credit: 'AFP', image: null },
+    { caption: 'Ana Kovec at the airport in Velgrad.', credit: null, image: null },
+  ];
+  const es = buildPipeline(BODY_STAGES, { provided: ['extract'] }).runDoc(doc).entities;
+  const ana = named(es, 'Ana Kovec');
+  assert.deepEqual(ana?.sideMentions, [
+    { field: 'title', index: 0, start: 9, end: 14, text: 'Kovec' },
+    { field: 'caption', index: 1, start: 0, end: 9, text: 'Ana Kovec' },
+  ]);
+  const velgrad = es.find((e) => e.name === 'Velgrad');
+  assert.deepEqual(velgrad?.sideMentions?.map((m) => [m.field, m.index, m.text]), [
+    ['title', 0, 'Velgrad'],
+    ['caption', 1, 'Velgrad'],
+  ]);
+});

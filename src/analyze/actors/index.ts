@@ -1,6 +1,6 @@
 // The 'actors' stage: entities with every mention (names, short names, pronouns, role nominals), roles, countries
 // and CAMEO-style actor codes. Title, captions, datelines and credits name entities too.
-import type { Doc, Entity, EntityType, Mention } from '../../model.js';
+import type { Doc, Entity, EntityType, Mention, SideMention } from '../../model.js';
 import { registerStage } from '../../pipeline.js';
 import { sectorOfRole } from '../../knowledge/roles.js';
 import { givenName } from '../../knowledge/given-names.js';
@@ -24,6 +24,8 @@ interface Ent {
   possessors: number[];
   mentions: Mention[];
   fields: Set<string>;
+  /** Mentions in the title and captions (offsets into those strings). */
+  side: SideMention[];
   gender: 'm' | 'f' | null;
   order: number;
 }
@@ -134,6 +136,7 @@ export function analyzeActors(doc: Doc): Doc {
       possessors: [],
       mentions: [],
       fields: new Set(field ? [field] : []),
+      side: [],
       gender: m.hit?.gender ?? (type === 'person' ? genderOfGiven(name.split(/\s+/)[0]!) : null) as 'm' | 'f' | null,
       order: id,
     });
@@ -147,14 +150,27 @@ export function analyzeActors(doc: Doc): Doc {
   // 1. Full names first (body, title, captions), so a short name anywhere can find its full form.
   const isFull = (m: RawMention) => m.type === 'person' && (m.tokEnd - m.tokStart > 1 || m.hit !== null);
   for (const m of raw) if (isFull(m)) create(m, null);
-  const sides: [string, string | null][] = [['title', doc.article.title], ...doc.article.media.map((x) => ['caption', x.caption] as [string, string | null])];
-  for (const [field, s] of sides) {
+  // Matched once the body's mentions have made their entities (step 2).
+  const sideOnly: { field: 'title' | 'caption'; index: number; m: RawMention }[] = [];
+  const sides: ['title' | 'caption', number, string | null][] = [
+    ['title', 0, doc.article.title],
+    ...doc.article.media.map((x, i) => ['caption', i, x.caption] as ['caption', number, string | null]),
+  ];
+  for (const [field, index, s] of sides) {
     if (!s) continue;
     for (const m of sideMentions(s, date)) {
-      if (m.type === 'nationality' || m.type === 'unknown') continue;
-      if (m.tokEnd - m.tokStart === 1 && m.type === 'person' && !m.hit) continue;
-      const id = matchShort(m) ?? create(m, field);
+      if (m.type === 'nationality') continue;
+      if (m.type === 'unknown') {
+        // An unknown name in a headline ("lands in Velgrad") is the body's entity of that name, if the body has one.
+        sideOnly.push({ field, index, m });
+        continue;
+      }
+      // A lone unknown surname ("Putin" in a headline) is the person the body names in full, or nothing.
+      const lone = m.tokEnd - m.tokStart === 1 && m.type === 'person' && !m.hit;
+      const id = matchShort(m) ?? (lone ? null : create(m, field));
+      if (id === null) continue;
       ents[id]!.fields.add(field);
+      ents[id]!.side.push({ field, index, start: m.start, end: m.end, text: m.text });
     }
   }
 
@@ -209,6 +225,14 @@ export function analyzeActors(doc: Doc): Doc {
     if (e === null) e = create(m, null);
     ents[e]!.mentions.push({ start: m.start, end: m.end, text: m.text });
     mentionEntity.push({ m, e });
+  }
+
+  for (const { field, index, m } of sideOnly) {
+    const name = m.text.toLowerCase();
+    const e = ents.findIndex((x) => x.mentions.length > 0 && x.name.toLowerCase() === name);
+    if (e < 0) continue;
+    ents[e]!.fields.add(field);
+    ents[e]!.side.push({ field, index, start: m.start, end: m.end, text: m.text });
   }
 
   // 3. Roles and countries from titles, modifiers, possessors and appositions.
@@ -328,6 +352,9 @@ function finish(ents: Ent[]): Entity[] {
     e.mentions.sort((a, b) => a.start - b.start);
     const entity: Entity = { id, name: e.name, type: e.type, country: c, actorCode, roles: e.roles, mentions: dedupe(e.mentions) };
     if (e.fields.size) (entity as Entity & { fields?: string[] }).fields = [...e.fields];
+    if (e.side.length) {
+      entity.sideMentions = e.side.sort((a, b) => (a.field === b.field ? 0 : a.field === 'title' ? -1 : 1) || a.index - b.index || a.start - b.start);
+    }
     out.push(entity);
   });
   return out;
