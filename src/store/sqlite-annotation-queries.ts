@@ -5,6 +5,7 @@ import { isoWeek } from '../analyze/dates.js';
 import type { EntityDetail, EntityQuery, EntitySummary, EventHit, EventQuery, Paged, QuoteHit, QuoteQuery } from './store.js';
 import { normalizeKey } from './query-terms.js';
 import { ftsQuery, PREFIX_END } from './sqlite-search.js';
+import type { Statements } from './sqlite-statements.js';
 import {
   ARTICLE_COLUMNS, articleSummary, DEFAULT_SEARCH_LIMIT, DETAIL_LIMIT, EVENT_COLUMNS, NEWEST, pageOf, QUOTE_COLUMNS,
   type ArticleRow,
@@ -51,19 +52,10 @@ function eventHit(r: EventRow): EventHit {
 }
 
 export class SqliteAnnotationQueries {
-  private readonly statements = new Map<string, Database.Statement>();
+  constructor(private readonly statements: Statements) {}
 
-  constructor(private readonly db: Database.Database) {}
-
-  /** A prepared statement for a generated query, cached by its text. */
   private sql(text: string): Database.Statement {
-    let st = this.statements.get(text);
-    if (!st) {
-      st = this.db.prepare(text);
-      if (this.statements.size > 200) this.statements.clear();
-      this.statements.set(text, st);
-    }
-    return st;
+    return this.statements.get(text);
   }
 
   entities(query: EntityQuery = {}): Paged<EntitySummary> {

@@ -10,6 +10,7 @@ import {
   TOTAL_CAP, type ArticleRow,
 } from './rows.js';
 import { QueryCache } from './query-cache.js';
+import type { Statements } from './sqlite-statements.js';
 import { queryKeys, snippetOf } from './snippet.js';
 
 /** Appended to a prefix, the exclusive upper bound of the strings starting with it (binary collation). */
@@ -82,22 +83,18 @@ const NO_FACETS: Facets = { types: [], actors: [], codes: [], sources: [] };
 
 export class SqliteSearch {
   private readonly cache = new QueryCache<Found>(() => ({ hits: null, total: null, facets: null }));
-  private readonly statements = new Map<string, Database.Statement>();
   private readonly version: Database.Statement;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    db: Database.Database,
+    private readonly statements: Statements,
+  ) {
     // data_version moves when another connection commits; total_changes when this one writes.
     this.version = db.prepare('SELECT data_version || \':\' || total_changes() FROM pragma_data_version').pluck();
   }
 
   private sql(text: string): Database.Statement {
-    let st = this.statements.get(text);
-    if (!st) {
-      st = this.db.prepare(text);
-      if (this.statements.size > 200) this.statements.clear();
-      this.statements.set(text, st);
-    }
-    return st;
+    return this.statements.get(text);
   }
 
   /** The cache entry of a query, emptied first if the store changed since the cache was filled. */

@@ -8,6 +8,7 @@ import { AnnotationIndex, ANNOTATION_SQL } from './annotations.js';
 import { normalizeKey } from './query-terms.js';
 import { SqliteAnnotationQueries } from './sqlite-annotation-queries.js';
 import { articleFilters, ftsQuery, SqliteSearch } from './sqlite-search.js';
+import { Statements } from './sqlite-statements.js';
 import type {
   ArticleQuery, ArticleSummary, EntityDetail, EntityQuery, EntitySummary, EventHit, EventQuery, Facets, NextArticle,
   Page, Paged, PutResult, QuoteHit, QuoteQuery, SearchHit, Store, Story,
@@ -150,7 +151,7 @@ export class SqliteStore implements Store {
   private readonly linker: SqliteLinker;
   private readonly searcher: SqliteSearch;
   private readonly annotationQueries: SqliteAnnotationQueries;
-  private readonly statements = new Map<string, Database.Statement>();
+  private readonly statements: Statements;
 
   /** Opens (creating if missing) and migrates a database file, or ":memory:". Throws NewsgraphError for a foreign file. */
   constructor(readonly path: string) {
@@ -182,20 +183,17 @@ export class SqliteStore implements Store {
     this.stmt = prepareStatements(db);
     this.annotations = new AnnotationIndex(db);
     this.linker = new SqliteLinker(db);
-    this.searcher = new SqliteSearch(db);
-    this.annotationQueries = new SqliteAnnotationQueries(db);
+    this.statements = new Statements(db);
+    this.searcher = new SqliteSearch(db, this.statements);
+    this.annotationQueries = new SqliteAnnotationQueries(this.statements);
   }
 
   /** A prepared statement for a generated query, cached by its text. */
   private sql(text: string): Database.Statement {
-    let st = this.statements.get(text);
-    if (!st) {
-      st = this.open().prepare(text);
-      if (this.statements.size > 500) this.statements.clear();
-      this.statements.set(text, st);
-    }
-    return st;
+    this.open();
+    return this.statements.get(text);
   }
+
 
   private open(): Database.Database {
     if (!this.db.open) throw new NewsgraphError(`${this.path}: store is closed`);
