@@ -52,9 +52,16 @@ export class PgSearch {
     private readonly bitmapQ: Query,
   ) {}
 
-  private async newest(): Promise<number> {
-    const [r] = await this.q<{ n: number | null }>('SELECT max(seq)::int AS n FROM articles');
-    return r?.n ?? 0;
+  private newestInFlight: Promise<number> | null = null;
+
+  /** The newest article's seq, the cache version: a search and its facets asked at once share one query. */
+  private newest(): Promise<number> {
+    this.newestInFlight ??= this.q<{ n: number | null }>('SELECT max(seq)::int AS n FROM articles')
+      .then(([r]) => r?.n ?? 0)
+      .finally(() => {
+        this.newestInFlight = null;
+      });
+    return this.newestInFlight;
   }
 
   private found(key: string, newest: number): Found {
