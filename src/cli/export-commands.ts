@@ -3,7 +3,7 @@ import { dyadSeries, type DyadBy, type DyadEvent, type DyadPeriod } from '../ana
 import { NewsgraphError } from '../errors.js';
 import { gdeltHeader, gdeltRow, tsvLines } from '../export/gdelt.js';
 import { gkgHeader, toGkgRow } from '../export/gkg.js';
-import { actorMatches, checkActor, dayOf, parseFilter, queryDocs, queryEvents, type RawFilter } from '../export/query.js';
+import { checkActor, dayOf, parseFilter, queryDocs, queryEvents, type RawFilter } from '../export/query.js';
 import { csvHeader, csvRow, flattenEvent, jsonlLine } from '../export/tabular.js';
 import { requireStore, withStore } from '../store/open.js';
 import type { EventQuery, Store } from '../store/store.js';
@@ -57,10 +57,8 @@ export async function dyadFromStore(store: Store, a: string, b: string, by: Dyad
   for (const q of queries) {
     for (let offset = 0; ; offset += limit) {
       const page = await store.events({ ...q, limit, offset });
+      // dyadSeries keeps the events from A to B (and back) itself.
       for (const { event: e, published } of page.items) {
-        const hasA = actorMatches(e.source, A) || actorMatches(e.target, A);
-        const hasB = actorMatches(e.source, B) || actorMatches(e.target, B);
-        if (!hasA || !hasB) continue;
         const day = dayOf(e.date) ?? dayOf(published);
         // A month-precise event date still counts for --by month.
         events.push({ quadClass: e.quadClass, goldstein: e.goldstein, source: e.source, target: e.target, date: day ?? e.date });
