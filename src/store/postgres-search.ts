@@ -6,13 +6,12 @@
 import type { QueryResultRow } from 'pg';
 import type { ArticleQuery, Facets, Paged, SearchHit } from './store.js';
 import { articleFilters, Params, tsQuery, whereOf } from './postgres-query.js';
-import { parseQuery } from './query-terms.js';
 import {
   ARTICLE_COLUMNS, articleSummary, DEFAULT_SEARCH_LIMIT, FACET_HITS, FACET_SIZE, NEWEST, oneLine, pageOf, RANK_WINDOW,
   type ArticleRow,
 } from './rows.js';
 import { QueryCache } from './query-cache.js';
-import { queryKeys, snippetOf } from './snippet.js';
+import { pageHits } from './snippet.js';
 
 type Query = <T extends QueryResultRow>(text: string, values?: unknown[]) => Promise<T[]>;
 
@@ -95,12 +94,7 @@ export class PgSearch {
            FROM articles a JOIN article_meta m ON m.seq = a.seq WHERE a.seq = ANY($1::int[])`,
         [page.map((h) => h.seq)],
       );
-      const bySeq = new Map(rows.map((r) => [r.seq, r]));
-      const keys = queryKeys(parseQuery(query.q!));
-      items = page.flatMap((h) => {
-        const r = bySeq.get(h.seq);
-        return r ? [{ ...articleSummary(r), snippet: snippetOf(r.text ?? '', keys), score: h.rank }] : [];
-      });
+      items = pageHits(page, rows, query.q!, (rank) => rank);
     }
     if (found.total === null) {
       // Fewer hits than the ranking window are all there are; else count, up to PG_TOTAL_CAP, with bitmap scans.

@@ -1,6 +1,9 @@
 // A search hit's excerpt, cut in JavaScript from the article text: about `width` words around the place where the
 // most query words come together. FTS5's snippet() re-reads the text through the JSON of the whole stored document
 // and re-runs the match for every hit; this reads the text once and costs microseconds.
+import { parseQuery } from './query-terms.js';
+import { articleSummary, type ArticleRow } from './rows.js';
+import type { SearchHit } from './store.js';
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 const ASCII = /^[\x00-\x7f]*$/;
@@ -144,4 +147,22 @@ export function snippetOf(text: string, keys: ReadonlySet<string>, width = 16): 
   const to = !m && head === text ? text.length : end;
   const body = text.slice(from, to).replace(/\s+/g, ' ').trim();
   return (from > 0 ? '…' : '') + body + (to < text.length ? '…' : '');
+}
+
+/**
+ * The search hits of one page, in rank order: each stored row (summary columns and its text) with its excerpt.
+ * `score` maps a store's rank to the API's higher-is-better score.
+ */
+export function pageHits<R extends ArticleRow & { seq: number; text: string | null }>(
+  page: readonly { seq: number; rank: number }[],
+  rows: readonly R[],
+  query: string,
+  score: (rank: number) => number,
+): SearchHit[] {
+  const bySeq = new Map(rows.map((r) => [r.seq, r]));
+  const keys = queryKeys(parseQuery(query));
+  return page.flatMap((h) => {
+    const r = bySeq.get(h.seq);
+    return r ? [{ ...articleSummary(r), snippet: snippetOf(r.text ?? '', keys), score: score(h.rank) }] : [];
+  });
 }

@@ -11,7 +11,7 @@ import {
 } from './rows.js';
 import { QueryCache } from './query-cache.js';
 import type { Statements } from './sqlite-statements.js';
-import { queryKeys, snippetOf } from './snippet.js';
+import { pageHits } from './snippet.js';
 
 /** Appended to a prefix, the exclusive upper bound of the strings starting with it (binary collation). */
 export const PREFIX_END = '\uffff';
@@ -126,12 +126,7 @@ export class SqliteSearch {
         `SELECT a.seq, ${ARTICLE_COLUMNS}, json_extract(a.doc, '$.article.text') AS text
            FROM articles a JOIN article_meta m ON m.seq = a.seq WHERE a.seq IN (SELECT value FROM json_each(?))`,
       ).all(JSON.stringify(page.map((h) => h.seq))) as (ArticleRow & { seq: number; text: string | null })[];
-      const bySeq = new Map(rows.map((r) => [r.seq, r]));
-      const keys = queryKeys(parseQuery(query.q!));
-      items = page.flatMap((h) => {
-        const r = bySeq.get(h.seq);
-        return r ? [{ ...articleSummary(r), snippet: snippetOf(r.text ?? '', keys), score: -h.rank }] : [];
-      });
+      items = pageHits(page, rows, query.q!, (rank) => -rank);
     }
     // Fewer hits than the ranking window are all the hits there are: no count query needed.
     if (found.total === null && hits.length < RANK_WINDOW) found.total = hits.length;
