@@ -1,7 +1,7 @@
 // Countries from data/countries.tsv: names, codes, demonyms, capitals and government metonyms, with fast lookups.
 // The file format is documented in data/README.md. A user file in the same format can be merged over ours.
 import { NewsgraphError } from '../errors.js';
-import { dataPath, readDataLines } from './data-files.js';
+import { dataPath, listCell, readDataLines } from './data-files.js';
 import { tableSlot } from './table-slot.js';
 
 export interface Country {
@@ -172,11 +172,6 @@ export class CountryTable {
   }
 }
 
-function list(cell: string): string[] {
-  if (cell === '-' || cell === '') return [];
-  return [...new Set(cell.split('|').map((x) => x.trim()).filter(Boolean))];
-}
-
 /** Parses and validates one countries file; throws a NewsgraphError naming the file and line of a bad row. */
 export function parseCountriesFile(file: string): Country[] {
   const out: Country[] = [];
@@ -200,20 +195,20 @@ export function parseCountriesFile(file: string): Country[] {
     if (d2) bad(`duplicate alpha-2 code ${alpha2} (first on line ${d2})`);
     seen3.set(alpha3, line);
     seen2.set(alpha2, line);
-    const mets = list(metonyms).map((m) => {
+    const mets = listCell(metonyms).map((m) => {
       const eq = m.lastIndexOf('=');
       if (eq < 0) return { name: m, sector: 'GOV' };
       const sector = m.slice(eq + 1).trim();
       if (!/^[A-Z]{3}$/.test(sector)) bad(`metonym '${m}': the sector after '=' must be a 3-letter CAMEO code`);
       return { name: m.slice(0, eq).trim(), sector };
     });
-    const caps = list(capital);
+    const caps = listCell(capital);
     out.push({
       alpha3,
       alpha2,
       name,
-      aliases: list(aliases),
-      demonyms: list(demonyms),
+      aliases: listCell(aliases),
+      demonyms: listCell(demonyms),
       capital: caps[0] ?? null,
       capitals: caps,
       metonyms: mets,

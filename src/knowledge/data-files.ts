@@ -23,3 +23,9 @@ export function readDataLines(path: string): { line: number; text: string }[] {
   });
   return out;
 }
+
+/** A list cell of a TSV data file: values separated by "|", trimmed, each once, in order; "-" or empty is none. */
+export function listCell(cell: string): string[] {
+  if (cell === '-' || cell === '') return [];
+  return [...new Set(cell.split('|').map((x) => x.trim()).filter(Boolean))];
+}

@@ -1,7 +1,7 @@
 // Given names from data/given-names.tsv, with gender, so the recognizer can tell "Dmitry Peskov" from "Tuesday Peskov"
 // and pick pronouns. The format is documented in data/README.md. A user file in the same format can be merged over ours.
 import { NewsgraphError } from '../errors.js';
-import { dataPath, readDataLines } from './data-files.js';
+import { dataPath, listCell, readDataLines } from './data-files.js';
 import { tableSlot } from './table-slot.js';
 
 /** m male, f female, u used for both (or differing by culture: "Andrea", "Jean"). */
@@ -36,17 +36,6 @@ function key(s: string): string {
     .toLowerCase();
 }
 
-function list(cell: string): string[] {
-  if (cell === '-' || cell === '') return [];
-  if (!cell.includes('|')) return [cell];
-  const out: string[] = [];
-  for (const x of cell.split('|')) {
-    const t = x.trim();
-    if (t && !out.includes(t)) out.push(t);
-  }
-  return out;
-}
-
 /**
  * Parses and validates one given-names file into `into` (lower-cased, diacritic-free spelling → entry); throws a
  * NewsgraphError naming the file and line of a bad row. With `replace`, a spelling this file lists replaces what
@@ -59,15 +48,15 @@ function readGivenNamesFile(file: string, into: Map<string, GivenName>, replace:
     if (cells.length !== COLUMNS.length) {
       bad(file, line, `expected ${COLUMNS.length} tab-separated columns (${COLUMNS.join(', ')}), found ${cells.length}`);
     }
-    const ns = list(cells[0]!.trim());
+    const ns = listCell(cells[0]!.trim());
     const gender = cells[1]!.trim();
-    const origins = list(cells[2]!.trim());
+    const origins = listCell(cells[2]!.trim());
     const flags = cells[3]!.trim();
     if (!ns.length) bad(file, line, 'the names column is empty');
     if (gender !== 'm' && gender !== 'f' && gender !== 'u') bad(file, line, `gender must be m, f or u, found '${gender}'`);
     let word = false;
     if (flags !== '-') {
-      for (const f of list(flags)) {
+      for (const f of listCell(flags)) {
         if (!FLAGS.has(f)) bad(file, line, `unknown flag '${f}' (known: ${[...FLAGS].join(', ')})`);
         if (f === 'word') word = true;
       }

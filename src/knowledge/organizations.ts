@@ -3,7 +3,7 @@
 // The format is documented in data/README.md. A user file in the same format can be merged over ours.
 import { NewsgraphError } from '../errors.js';
 import { foldName as foldNameFull } from './countries.js';
-import { dataPath, readDataLines } from './data-files.js';
+import { dataPath, listCell, readDataLines } from './data-files.js';
 import { tableSlot } from './table-slot.js';
 
 export type OrgType =
@@ -66,17 +66,6 @@ function sectorOfCode(code: string, country: string | null): string | null {
   return code.length === 3 ? code : code.slice(3, 6);
 }
 
-function list(cell: string): string[] {
-  if (cell === '-' || cell === '') return [];
-  if (!cell.includes('|')) return [cell];
-  const out: string[] = [];
-  for (const x of cell.split('|')) {
-    const t = x.trim();
-    if (t && !out.includes(t)) out.push(t);
-  }
-  return out;
-}
-
 /** Parses and validates one organizations file; throws a NewsgraphError naming the file and line of a bad row. */
 export function parseOrganizationsFile(file: string): Organization[] {
   const out: Organization[] = [];
@@ -102,7 +91,7 @@ export function parseOrganizationsFile(file: string): Organization[] {
     if (code !== '-' && ctry && !/^(IGO|NGO|MNC)/.test(code) && !code.startsWith(ctry)) {
       bad(`the CAMEO code ${code} must start with the country ${ctry} (or IGO/NGO/MNC)`);
     }
-    const names = [name, ...list(aliases)];
+    const names = [name, ...listCell(aliases)];
     const acronyms: string[] = [];
     const others: string[] = [];
     for (const n of names) {

@@ -3,7 +3,7 @@
 // A user file in the same format can be merged over ours.
 import { NewsgraphError } from '../errors.js';
 import { foldName as foldNameFull } from './countries.js';
-import { dataPath, readDataLines } from './data-files.js';
+import { dataPath, listCell, readDataLines } from './data-files.js';
 import { givenName } from './given-names.js';
 import { tableSlot } from './table-slot.js';
 
@@ -127,17 +127,6 @@ function surnameKeys(written: string, familyFirst: boolean): string[] {
   return [...out];
 }
 
-function list(cell: string): string[] {
-  if (cell === '-' || cell === '') return [];
-  if (!cell.includes('|')) return [cell];
-  const out: string[] = [];
-  for (const x of cell.split('|')) {
-    const t = x.trim();
-    if (t && !out.includes(t)) out.push(t);
-  }
-  return out;
-}
-
 const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function lastDay(y: number, m: number): number {
@@ -209,10 +198,10 @@ export function parsePeopleFile(file: string): Person[] {
     if (dup) bad(`duplicate person '${name}' (first on line ${dup})`);
     seen.set(key, line);
     if (!/^[mf-]$/.test(gender)) bad(`gender must be m, f or -, found '${gender}'`);
-    const pos = list(positions).map((p) => parsePosition(p, bad));
+    const pos = listCell(positions).map((p) => parsePosition(p, bad));
     const person: Person = {
       name,
-      aliases: list(aliases).filter((a) => a !== name),
+      aliases: listCell(aliases).filter((a) => a !== name),
       gender: gender === '-' ? null : (gender as Gender),
       positions: pos,
       country: mainCountry(pos),

@@ -3,7 +3,7 @@
 // The file format is documented in data/README.md. A user file in the same format can be merged over ours.
 import { NewsgraphError } from '../errors.js';
 import { countries, foldName } from './countries.js';
-import { dataPath, readDataLines } from './data-files.js';
+import { dataPath, listCell, readDataLines } from './data-files.js';
 import { tableSlot } from './table-slot.js';
 
 export interface Region {
@@ -155,11 +155,6 @@ export class RegionTable {
   }
 }
 
-function list(cell: string): string[] {
-  if (cell === '-' || cell === '') return [];
-  return [...new Set(cell.split('|').map((x) => x.trim()).filter(Boolean))];
-}
-
 const NUMBER = /^-?\d{1,3}(?:\.\d+)?$/;
 
 /**
@@ -206,7 +201,7 @@ export function parseRegionsFile(file: string): Region[] {
     const n = note === '-' || note === '' ? null : note;
     out.push({
       name,
-      aliases: list(aliases).filter((a) => a !== name),
+      aliases: listCell(aliases).filter((a) => a !== name),
       kind,
       country: country === '-' ? null : country,
       lat: Number(lat),
